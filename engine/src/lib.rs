@@ -1,0 +1,27 @@
+//! # hush-engine
+//!
+//! The engine decides what in a piece of text must not leave the user's machine, and how it is
+//! replaced. It is pure Rust: it takes text and configuration in as values and gives findings out.
+//! It never reads a file, a clock or the environment, so the same code runs natively in the
+//! `hush-host` binary and as WebAssembly in the browser extension's background.
+//!
+//! The pieces, in the order a scan uses them:
+//!
+//! - [`Engine`] holds every detector compiled once; [`Engine::scan`] runs them over a text.
+//! - [`detectors`] holds the built-in detectors. Each one matches a pattern and then *validates*
+//!   what it matched (a checksum, a context word, a provider-specific format), because a guard
+//!   that cries wolf gets switched off.
+//! - [`Finding`] is what a scan returns: a [`Kind`], the id of the rule that fired, a [`Span`]
+//!   in UTF-8 bytes and in UTF-16 code units (what JavaScript indexes by), a confidence and a
+//!   [`Severity`].
+//! - [`offsets`] converts byte offsets into UTF-16 and char offsets exactly, for any Unicode text.
+
+#![deny(missing_docs)]
+
+pub mod detectors;
+mod engine;
+mod finding;
+pub mod offsets;
+
+pub use engine::Engine;
+pub use finding::{Finding, Kind, Severity, Span};

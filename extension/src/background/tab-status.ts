@@ -1,0 +1,48 @@
+/**
+ * What each tab's content script last reported, shown on the toolbar badge. Kept in session
+ * storage (extension-only, cleared when the browser closes) because a Chromium service worker
+ * loses its memory whenever it is stopped.
+ */
+import { worstSeverity } from '../shared/findings';
+import type { PageStatus } from '../shared/messages';
+
+const key = (tabId: number): string => `tab:${tabId}`;
+
+const UNPROTECTED_RED = '#d93025';
+const FINDINGS_COLOURS = { low: '#5f6368', medium: '#b06000', high: '#c5221f', critical: '#a50e0e' } as const;
+
+/** Records `status` for `tabId` and updates the tab's badge to match. */
+export async function setTabStatus(tabId: number, status: PageStatus): Promise<void> {
+  await chrome.storage.session.set({ [key(tabId)]: status });
+  if (status.state === 'unprotected') {
+    await badge(tabId, '!', UNPROTECTED_RED, `Hush is NOT protecting this page: ${status.reason}`);
+    return;
+  }
+  const worst = worstSeverity(status.findings);
+  const count = status.findings.length;
+  await badge(
+    tabId,
+    count ? String(count) : '',
+    worst ? FINDINGS_COLOURS[worst] : '#188038',
+    count ? `Hush: ${count} sensitive item${count === 1 ? '' : 's'} in the prompt` : 'Hush is guarding this page',
+  );
+}
+
+/** The last status reported for `tabId`. */
+export async function tabStatus(tabId: number): Promise<PageStatus | null> {
+  const stored = await chrome.storage.session.get(key(tabId));
+  return (stored[key(tabId)] as PageStatus | undefined) ?? null;
+}
+
+/** Forgets a closed tab. */
+export async function forgetTab(tabId: number): Promise<void> {
+  await chrome.storage.session.remove(key(tabId));
+}
+
+async function badge(tabId: number, text: string, colour: string, title: string): Promise<void> {
+  await Promise.all([
+    chrome.action.setBadgeText({ tabId, text }),
+    chrome.action.setBadgeBackgroundColor({ tabId, color: colour }),
+    chrome.action.setTitle({ tabId, title }),
+  ]);
+}

@@ -1,0 +1,18 @@
+/** What the extension knows about the native host, kept in session storage for every context. */
+
+/** The host's state as the background last saw it. */
+export type HostState =
+  | { state: 'connected'; protocol: number; hostVersion: string }
+  | { state: 'unavailable'; error: string };
+
+const STATE_KEY = 'host';
+
+/** The last recorded host state, `undefined` before the first connection attempt. */
+export async function hostState(): Promise<HostState | undefined> {
+  return (await chrome.storage.session.get(STATE_KEY))[STATE_KEY] as HostState | undefined;
+}
+
+/** Records the host's state. */
+export function recordHostState(state: HostState): Promise<void> {
+  return chrome.storage.session.set({ [STATE_KEY]: state });
+}

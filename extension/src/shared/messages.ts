@@ -1,0 +1,35 @@
+/**
+ * Messages between the extension's contexts: a `kind`-discriminated union, one handler per kind
+ * in the background. Only shared/messaging.ts touches the runtime messaging API.
+ */
+import type { Finding } from './findings';
+
+/** Why a guarded page is not protected right now. */
+export type Unprotected = 'no-prompt-box' | 'engine-unavailable';
+
+/** What the content script knows about its tab, reported after every scan. */
+export type PageStatus =
+  | { state: 'guarded'; findings: Finding[] }
+  | { state: 'unprotected'; reason: Unprotected; detail?: string };
+
+/** Requests to the background, each with the type of its answer. */
+export interface Requests {
+  /** Scan a prompt box's text with the engine. */
+  scan: { request: { text: string }; response: ScanResult };
+  /** The content script's latest view of its tab, for the toolbar badge and the popup. */
+  'page-status': { request: { status: PageStatus }; response: null };
+  /** What the background knows of a tab (the popup asks). */
+  'tab-status': { request: { tabId: number }; response: PageStatus | null };
+}
+
+/** A request kind. */
+export type RequestKind = keyof Requests;
+
+/** A request as sent: its kind plus its fields. */
+export type Request<K extends RequestKind = RequestKind> = { kind: K } & Requests[K]['request'];
+
+/** A request's answer. */
+export type Response<K extends RequestKind> = Requests[K]['response'];
+
+/** The engine's answer to a scan. */
+export type ScanResult = { ok: true; findings: Finding[] } | { ok: false; error: string };

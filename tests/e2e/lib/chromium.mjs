@@ -1,0 +1,73 @@
+// Chromium with the built extension, driven by playwright-core (see shared/TOOLCHAIN.md).
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CHROMIUM_DIST = fileURLToPath(new URL('../../../extension/dist/chromium', import.meta.url));
+const EXECUTABLE = process.env.HUSH_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Launches Chromium with the extension at `extensionDir` in the profile `profileDir` (a fresh
+ * temporary one by default). Resolves with `{ context, worker, close }`, `worker` being the
+ * extension's service worker.
+ */
+export async function launchChromium({ extensionDir = CHROMIUM_DIST, profileDir, headless = true } = {}) {
+  const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'hush-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: EXECUTABLE,
+    headless: false,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1100, height: 760 },
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    worker,
+    close: async () => {
+      await context.close();
+      if (!profileDir) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Makes the extension guard `origin`, as a user does on the options page. */
+export async function guardOrigin(worker, origin) {
+  await worker.evaluate((o) => chrome.storage.local.set({ userSites: [o] }), origin);
+}
+
+/** The tab id of `page`, asked of the extension. */
+export async function tabIdOf(worker, page) {
+  return worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
+}
+
+/**
+ * What the content script last reported for `page` (kept by the background in session storage),
+ * plus the toolbar badge text. Polls until `until(status)` holds or the deadline passes.
+ */
+export async function pageStatus(worker, page, until = () => true, timeoutMs = 10_000) {
+  const tabId = await tabIdOf(worker, page);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await worker.evaluate(async (id) => {
+      const key = `tab:${id}`;
+      const stored = (await chrome.storage.session.get(key))[key] ?? null;
+      return { ...stored, badge: await chrome.action.getBadgeText({ tabId: id }) };
+    }, tabId);
+    if (until(status) || Date.now() > deadline) return status;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,62 @@
+// The riskiest path, proven from day one: the built extension loads in headless Chromium, the wasm
+// engine instantiates in its background, and on a strict-CSP page the content script sends what
+// is typed to the background and gets the email address back as a finding.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { servePages, STRICT_CSP } from './lib/server.mjs';
+import { CHROMIUM_DIST, guardOrigin, launchChromium, pageStatus } from './lib/chromium.mjs';
+
+const EMAIL = 'jane.doe@example.com';
+const TEXT = `Please forward the contract to ${EMAIL} before Friday.`;
+
+let server;
+before(async () => (server = await servePages()));
+after(() => server.close());
+
+/** Opens the textarea page in a browser with `extensionDir`, types TEXT, and returns the status. */
+async function typeIntoTextarea(extensionDir, until) {
+  const browser = await launchChromium({ extensionDir });
+  try {
+    await guardOrigin(browser.worker, server.origin);
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e));
+    const response = await page.goto(`${server.origin}/textarea.html`);
+    assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
+    await page.click('#prompt');
+    await page.keyboard.type(TEXT);
+    const status = await pageStatus(browser.worker, page, until);
+    assert.deepEqual(errors, [], 'the page saw no error');
+    return status;
+  } finally {
+    await browser.close();
+  }
+}
+
+test('the content script gets the email address back as a finding from the wasm engine', async () => {
+  const status = await typeIntoTextarea(CHROMIUM_DIST, (s) => s.findings?.length > 0);
+  assert.equal(status.state, 'guarded');
+  assert.equal(status.findings.length, 1);
+  const [finding] = status.findings;
+  assert.equal(finding.kind, 'EMAIL');
+  assert.equal(TEXT.slice(finding.start, finding.end), EMAIL);
+  assert.equal(status.badge, '1');
+});
+
+test('without the wasm module the page is reported unprotected, in red', async () => {
+  const broken = mkdtempSync(join(tmpdir(), 'hush-no-wasm-'));
+  try {
+    cpSync(CHROMIUM_DIST, broken, { recursive: true });
+    rmSync(join(broken, 'hush_wasm_bg.wasm'));
+    const status = await typeIntoTextarea(broken, (s) => s.state === 'unprotected');
+    assert.equal(status.state, 'unprotected');
+    assert.equal(status.reason, 'engine-unavailable');
+    assert.equal(status.badge, '!');
+    assert.equal(status.findings, undefined);
+  } finally {
+    rmSync(broken, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,79 @@
+//! One extension manifest per browser family, generated from `manifests/base.json` and the
+//! family's overlay.
+
+use anyhow::Context;
+use serde_json::Value;
+
+use crate::paths;
+
+/// The merged manifest for `browser` (`chromium` or `firefox`), carrying `version`.
+pub fn generate(browser: &str, version: &str) -> anyhow::Result<Value> {
+    let dir = paths::root().join("manifests");
+    let mut manifest = read_json(&dir.join("base.json"))?;
+    merge(
+        &mut manifest,
+        read_json(&dir.join(format!("{browser}.json")))?,
+    );
+    manifest["version"] = Value::String(version.to_string());
+    Ok(manifest)
+}
+
+/// The workspace version from the root Cargo.toml's `[workspace.package]`.
+pub fn workspace_version() -> anyhow::Result<String> {
+    let manifest = std::fs::read_to_string(paths::root().join("Cargo.toml"))?;
+    let section = manifest
+        .split("[workspace.package]")
+        .nth(1)
+        .context("Cargo.toml has no [workspace.package]")?;
+    section
+        .lines()
+        .find_map(|line| line.strip_prefix("version = \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .map(str::to_string)
+        .context("[workspace.package] has no version")
+}
+
+fn read_json(path: &std::path::Path) -> anyhow::Result<Value> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
+}
+
+/// Merges `overlay` into `base`: objects merge key by key, anything else is replaced.
+fn merge(base: &mut Value, overlay: Value) {
+    match (base, overlay) {
+        (Value::Object(base), Value::Object(overlay)) => {
+            for (key, value) in overlay {
+                merge(base.entry(key).or_insert(Value::Null), value);
+            }
+        }
+        (base, overlay) => *base = overlay,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn overlays_merge_objects_and_replace_the_rest() {
+        let mut base = json!({"a": {"x": 1, "y": [1]}, "b": 1});
+        merge(&mut base, json!({"a": {"y": [2], "z": 3}, "c": true}));
+        assert_eq!(
+            base,
+            json!({"a": {"x": 1, "y": [2], "z": 3}, "b": 1, "c": true})
+        );
+    }
+
+    #[test]
+    fn each_browser_gets_its_own_background() {
+        let chromium = generate("chromium", "1.2.3").unwrap();
+        let firefox = generate("firefox", "1.2.3").unwrap();
+        assert_eq!(chromium["background"]["service_worker"], "background.js");
+        assert!(chromium.get("browser_specific_settings").is_none());
+        assert_eq!(firefox["background"]["scripts"][0], "background.js");
+        assert!(firefox.get("key").is_none());
+        assert_eq!(firefox["version"], "1.2.3");
+    }
+}

@@ -1,0 +1,136 @@
+//! `cargo xtask setup`: everything a clean Debian 12 machine lacks, installed once.
+//!
+//! Each step checks first and says what it found, so a second run only prints `ok` lines.
+
+use std::process::Command;
+
+use anyhow::Context;
+
+use crate::command::{self, exists};
+use crate::paths;
+use crate::wasm::{self, WasmRoute};
+
+/// A Debian package and the file whose presence shows it is installed.
+struct AptPackage {
+    name: &'static str,
+    marker: &'static str,
+}
+
+const BROWSERS: &[AptPackage] = &[
+    AptPackage {
+        name: "chromium",
+        marker: "/usr/bin/chromium",
+    },
+    AptPackage {
+        name: "firefox-esr",
+        marker: "/usr/bin/firefox-esr",
+    },
+];
+
+/// Debian's Rust with its std source and rust-lld: the wasm route where rustup has no wasm32 target.
+const DEBIAN_WASM_TOOLCHAIN: &[AptPackage] = &[
+    AptPackage {
+        name: "rustc-web",
+        marker: "/usr/bin/rustc",
+    },
+    AptPackage {
+        name: "cargo-web",
+        marker: "/usr/bin/cargo",
+    },
+    AptPackage {
+        name: "rust-web-src",
+        marker: "/usr/lib/rustlib/src/rust/library/std/Cargo.toml",
+    },
+    AptPackage {
+        name: "lld-22",
+        marker: "/usr/bin/rust-lld",
+    },
+];
+
+/// Runs every setup step.
+pub fn run() -> anyhow::Result<()> {
+    println!("== setup");
+    let mut apt: Vec<&AptPackage> = BROWSERS.iter().collect();
+    match wasm::route() {
+        WasmRoute::Rustup => println!("ok  wasm32 target (rustup)"),
+        WasmRoute::Debian => {
+            println!("ok  wasm32 through Debian's rustc-web and build-std (rustup has no wasm32 target here)");
+            apt.extend(DEBIAN_WASM_TOOLCHAIN);
+        }
+    }
+    apt_install(&apt)?;
+    wasm_bindgen_cli()?;
+    node_packages()?;
+    Ok(())
+}
+
+fn apt_install(packages: &[&AptPackage]) -> anyhow::Result<()> {
+    let missing: Vec<&str> = packages
+        .iter()
+        .filter(|p| !exists(p.marker))
+        .map(|p| p.name)
+        .collect();
+    for p in packages.iter().filter(|p| exists(p.marker)) {
+        println!("ok  {} ({})", p.name, p.marker);
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("installing Debian packages: {}", missing.join(" "));
+    let root = command::output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
+    let apt_get = |args: &[&str]| {
+        let mut cmd = if root {
+            Command::new("apt-get")
+        } else {
+            sudo_apt_get()
+        };
+        cmd.env("DEBIAN_FRONTEND", "noninteractive").args(args);
+        cmd
+    };
+    command::run(&mut apt_get(&["update"]))?;
+    let mut install = apt_get(&["install", "-y", "--no-install-recommends"]);
+    install.args(&missing);
+    command::run(&mut install)
+}
+
+fn sudo_apt_get() -> Command {
+    let mut cmd = Command::new("sudo");
+    cmd.arg("apt-get");
+    cmd
+}
+
+/// wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate, or the bindings it
+/// generates do not match the module.
+fn wasm_bindgen_cli() -> anyhow::Result<()> {
+    let wanted = wasm::bindgen_version()?;
+    let installed = command::output(Command::new("wasm-bindgen").arg("--version"));
+    if installed.as_deref().map(str::trim) == Some(format!("wasm-bindgen {wanted}").as_str()) {
+        println!("ok  wasm-bindgen-cli {wanted}");
+        return Ok(());
+    }
+    println!("installing wasm-bindgen-cli {wanted} (a few minutes)");
+    // `--locked` fails on these machines: a locked dependency is missing from the registry.
+    command::run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted]))
+}
+
+/// `npm ci` when node_modules is missing or older than the lock file.
+fn node_packages() -> anyhow::Result<()> {
+    let root = paths::root();
+    let lock = root.join("package-lock.json");
+    let installed = root.join("node_modules").join(".package-lock.json");
+    let fresh = match (modified(&installed), modified(&lock)) {
+        (Some(i), Some(l)) => i >= l,
+        _ => false,
+    };
+    if fresh {
+        println!("ok  node packages (node_modules matches package-lock.json)");
+        return Ok(());
+    }
+    command::run(command::in_root("npm").args(["ci", "--no-audit", "--no-fund"]))
+        .context("installing node packages")
+}
+
+/// A file's modification time, if it exists.
+pub fn modified(path: &std::path::Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}

@@ -1,0 +1,49 @@
+//! `cargo xtask test`: every test layer, in order from fastest to slowest; the first failure
+//! stops the run and fails it.
+
+use crate::command::{self, in_root};
+use crate::{assemble, setup};
+
+/// Runs every test layer. `--no-e2e` skips the browser tests (for a quick local loop).
+pub fn run(args: &[String]) -> anyhow::Result<()> {
+    let e2e = !args.iter().any(|a| a == "--no-e2e");
+    setup::run()?;
+    assemble::build()?;
+
+    println!("== lint");
+    command::run(in_root("cargo").args(["fmt", "--all", "--check"]))?;
+    command::run(in_root("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    command::run(in_root("node").args([
+        "node_modules/typescript/bin/tsc",
+        "--noEmit",
+        "-p",
+        "extension",
+    ]))?;
+
+    println!("== cargo tests");
+    command::run(in_root("cargo").args(["test", "--workspace"]))?;
+
+    println!("== wasm module tests (the built module under node)");
+    command::run(in_root("node").args(["--test", "tests/wasm/"]))?;
+
+    println!("== extension unit tests");
+    command::run(in_root("node").args([
+        "extension/build.mjs",
+        "--tests",
+        "target/extension-tests",
+    ]))?;
+    command::run(in_root("node").args(["--test", "target/extension-tests/"]))?;
+
+    if e2e {
+        println!("== end-to-end browser tests");
+        command::run(in_root("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]))?;
+    }
+    Ok(())
+}
