@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod framing;
 mod install;
 mod messaging;
+mod scan;
 
 /// Hush's native host: keeps client dictionaries and the audit log on this machine.
 #[derive(Debug, Parser)]
@@ -21,6 +22,8 @@ struct Cli {
 enum Command {
     /// Register this binary as the native messaging host of the Hush extension.
     Install(install::InstallArgs),
+    /// Scan files or stdin for sensitive content (exit 1 if something was found, 0 if clean).
+    Scan(scan::ScanArgs),
 }
 
 /// How the browser launches a host: Chromium passes the caller's origin
@@ -48,10 +51,14 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Install(args) => install::run(&args),
+        Command::Install(args) => install::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::Scan(args) => scan::run(&args).map(|outcome| match outcome {
+            scan::ScanOutcome::Clean => ExitCode::SUCCESS,
+            scan::ScanOutcome::Found => ExitCode::from(1),
+        }),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("hush-host: {e:#}");
             ExitCode::from(2)
