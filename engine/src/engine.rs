@@ -1,5 +1,9 @@
 //! The compiled engine: every detector, run over a text, overlaps resolved.
 
+use std::collections::HashSet;
+
+use sha2::{Digest, Sha256};
+
 use crate::detectors::{self, Candidate, Detector};
 use crate::offsets::OffsetMap;
 use crate::{Finding, Span};
@@ -8,6 +12,8 @@ use crate::{Finding, Span};
 #[derive(Debug)]
 pub struct Engine {
     detectors: Vec<Box<dyn Detector>>,
+    /// Keys ([`Engine::allow_key`]) of values the user always allows.
+    allowed: HashSet<String>,
 }
 
 impl Default for Engine {
@@ -19,9 +25,19 @@ impl Default for Engine {
 impl Engine {
     /// An engine with every built-in detector.
     pub fn new() -> Engine {
-        Engine {
-            detectors: detectors::builtin(),
-        }
+        Engine { detectors: detectors::builtin(), allowed: HashSet::new() }
+    }
+
+    /// The key under which `value` is allowed: a SHA-256 of the value with surrounding space
+    /// trimmed and letters lower-cased, so that the allow list never holds the value itself.
+    pub fn allow_key(value: &str) -> String {
+        let digest = Sha256::digest(value.trim().to_lowercase().as_bytes());
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Replaces the allow list: findings whose value has one of these keys are not reported.
+    pub fn set_allowed_keys<I: IntoIterator<Item = String>>(&mut self, keys: I) {
+        self.allowed = keys.into_iter().collect();
     }
 
     /// Every finding in `text`, in text order, with no two findings overlapping.
@@ -29,6 +45,9 @@ impl Engine {
         let mut candidates = Vec::new();
         for detector in &self.detectors {
             detector.detect(text, &mut candidates);
+        }
+        if !self.allowed.is_empty() {
+            candidates.retain(|c| !self.allowed.contains(&Engine::allow_key(&text[c.bytes.start..c.bytes.end])));
         }
         let kept = resolve_overlaps(candidates);
         let mut offsets = OffsetMap::new(text);
@@ -39,6 +58,7 @@ impl Engine {
                 Finding {
                     kind: c.kind,
                     rule: c.rule.to_string(),
+                    label: c.label.into_owned(),
                     bytes: c.bytes,
                     utf16: Span::new(start16, end16),
                     confidence: c.confidence,
@@ -84,10 +104,16 @@ mod tests {
         assert_eq!(f.kind, Kind::Email);
         assert_eq!(&text[f.bytes.start..f.bytes.end], "ana@example.org");
         let units: Vec<u16> = text.encode_utf16().collect();
-        assert_eq!(
-            String::from_utf16_lossy(&units[f.utf16.start..f.utf16.end]),
-            "ana@example.org"
-        );
+        assert_eq!(String::from_utf16_lossy(&units[f.utf16.start..f.utf16.end]), "ana@example.org");
+    }
+
+    #[test]
+    fn allowed_values_are_not_reported() {
+        let mut engine = Engine::new();
+        engine.set_allowed_keys([Engine::allow_key(" Ana@Example.org ")]);
+        let kinds: Vec<Kind> = engine.scan("ana@example.org bob@example.org").iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [Kind::Email]);
+        assert_eq!(engine.scan("ana@example.org").len(), 0);
     }
 
     #[test]

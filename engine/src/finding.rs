@@ -110,6 +110,8 @@ pub struct Finding {
     pub kind: Kind,
     /// The id of the rule that fired (`"email"`, `"secret.aws_access_key"`).
     pub rule: String,
+    /// What it is, for people: "Email address", "Stripe live secret key".
+    pub label: String,
     /// Where it is, in UTF-8 byte offsets into the scanned text.
     pub bytes: Span,
     /// Where it is, in UTF-16 code units: what JavaScript string indices use.

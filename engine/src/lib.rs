@@ -15,6 +15,8 @@
 //!   in UTF-8 bytes and in UTF-16 code units (what JavaScript indexes by), a confidence and a
 //!   [`Severity`].
 //! - [`offsets`] converts byte offsets into UTF-16 and char offsets exactly, for any Unicode text.
+//! - [`Conversation`] replaces findings with placeholders that stay the same within a
+//!   conversation, and restores them.
 
 #![deny(missing_docs)]
 
@@ -22,6 +24,8 @@ pub mod detectors;
 mod engine;
 mod finding;
 pub mod offsets;
+mod redact;
 
 pub use engine::Engine;
 pub use finding::{Finding, Kind, Severity, Span};
+pub use redact::{Conversation, Edit, Redaction};

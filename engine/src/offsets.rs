@@ -18,12 +18,7 @@ pub struct OffsetMap<'t> {
 impl<'t> OffsetMap<'t> {
     /// A map over `text`, starting at offset 0.
     pub fn new(text: &'t str) -> OffsetMap<'t> {
-        OffsetMap {
-            text,
-            byte: 0,
-            utf16: 0,
-            chars: 0,
-        }
+        OffsetMap { text, byte: 0, utf16: 0, chars: 0 }
     }
 
     /// The UTF-16 offset and char offset of byte offset `byte`.
@@ -31,10 +26,7 @@ impl<'t> OffsetMap<'t> {
     /// # Panics
     /// If `byte` is past the end of the text or not on a char boundary.
     pub fn at(&mut self, byte: usize) -> (usize, usize) {
-        assert!(
-            self.text.is_char_boundary(byte),
-            "byte offset {byte} is not on a char boundary"
-        );
+        assert!(self.text.is_char_boundary(byte), "byte offset {byte} is not on a char boundary");
         if byte < self.byte {
             self.byte = 0;
             self.utf16 = 0;

@@ -25,9 +25,7 @@ pub enum FrameError {
 }
 
 /// Reads one frame. `Ok(None)` means the browser closed the pipe between frames.
-pub async fn read_frame<R: AsyncRead + Unpin>(
-    reader: &mut R,
-) -> Result<Option<Vec<u8>>, FrameError> {
+pub async fn read_frame<R: AsyncRead + Unpin>(reader: &mut R) -> Result<Option<Vec<u8>>, FrameError> {
     let mut header = [0u8; 4];
     match reader.read_exact(&mut header).await {
         Ok(_) => {}
@@ -43,18 +41,12 @@ pub async fn read_frame<R: AsyncRead + Unpin>(
         return Err(FrameError::TooLarge(len));
     }
     let mut body = vec![0u8; len];
-    reader
-        .read_exact(&mut body)
-        .await
-        .map_err(|_| FrameError::Truncated)?;
+    reader.read_exact(&mut body).await.map_err(|_| FrameError::Truncated)?;
     Ok(Some(body))
 }
 
 /// Writes one frame and flushes it.
-pub async fn write_frame<W: AsyncWrite + Unpin>(
-    writer: &mut W,
-    body: &[u8],
-) -> Result<(), FrameError> {
+pub async fn write_frame<W: AsyncWrite + Unpin>(writer: &mut W, body: &[u8]) -> Result<(), FrameError> {
     if body.len() > MAX_OUTGOING {
         return Err(FrameError::ReplyTooLarge(body.len()));
     }

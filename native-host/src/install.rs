@@ -82,19 +82,12 @@ pub fn run(args: &InstallArgs) -> anyhow::Result<()> {
     }
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     std::fs::write(&path, manifest).with_context(|| format!("cannot write {}", path.display()))?;
-    println!(
-        "registered {} for {:?}: {}",
-        HOST_NAME,
-        args.browser,
-        path.display()
-    );
+    println!("registered {} for {:?}: {}", HOST_NAME, args.browser, path.display());
     Ok(())
 }
 
 fn render(browser: Browser, host: &Path) -> anyhow::Result<String> {
-    let host = host
-        .to_str()
-        .context("the host binary's path is not valid UTF-8")?;
+    let host = host.to_str().context("the host binary's path is not valid UTF-8")?;
     let escaped = serde_json::to_string(host)?;
     Ok(browser.template().replace("\"{{HOST_PATH}}\"", &escaped))
 }

@@ -30,10 +30,7 @@ enum Command {
 /// (`chrome-extension://<id>/`), Firefox the host manifest's path and the extension id.
 fn launched_by_browser(args: &[String]) -> bool {
     match args.get(1) {
-        Some(first) => {
-            first.starts_with("chrome-extension://")
-                || (first.ends_with(".json") && args.len() >= 3)
-        }
+        Some(first) => first.starts_with("chrome-extension://") || (first.ends_with(".json") && args.len() >= 3),
         None => false,
     }
 }

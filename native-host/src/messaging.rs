@@ -48,9 +48,7 @@ struct HandshakeBody {
 
 /// Serves native messaging on stdin/stdout until the browser closes stdin.
 pub fn serve(_caller: &[String]) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     runtime.block_on(async {
         let mut stdin = tokio::io::stdin();
         let mut stdout = tokio::io::stdout();
@@ -58,11 +56,9 @@ pub fn serve(_caller: &[String]) -> anyhow::Result<()> {
             let reply = match read_frame(&mut stdin).await {
                 Ok(None) => return Ok(()),
                 Ok(Some(body)) => answer(&body),
-                Err(FrameError::TooLarge(n)) => error_reply(
-                    &Value::Null,
-                    "too_large",
-                    format!("message of {n} bytes is over the limit"),
-                ),
+                Err(FrameError::TooLarge(n)) => {
+                    error_reply(&Value::Null, "too_large", format!("message of {n} bytes is over the limit"))
+                }
                 Err(e) => return Err(e.into()),
             };
             write_frame(&mut stdout, &reply).await?;
@@ -79,27 +75,17 @@ fn answer(body: &[u8]) -> Vec<u8> {
         Ok(Request::Handshake) => to_bytes(&Reply {
             id: &envelope.id,
             ok: true,
-            body: HandshakeBody {
-                protocol: PROTOCOL_VERSION,
-                host_version: env!("CARGO_PKG_VERSION"),
-            },
+            body: HandshakeBody { protocol: PROTOCOL_VERSION, host_version: env!("CARGO_PKG_VERSION") },
         }),
         Err(e) => error_reply(&envelope.id, "bad_request", e.to_string()),
     }
 }
 
 fn error_reply(id: &Value, code: &'static str, message: String) -> Vec<u8> {
-    to_bytes(&Reply {
-        id,
-        ok: false,
-        body: ErrorBody {
-            error: ErrorInfo { code, message },
-        },
-    })
+    to_bytes(&Reply { id, ok: false, body: ErrorBody { error: ErrorInfo { code, message } } })
 }
 
 fn to_bytes<T: Serialize>(value: &T) -> Vec<u8> {
-    serde_json::to_vec(value).unwrap_or_else(|_| {
-        br#"{"ok":false,"error":{"code":"internal","message":"could not encode reply"}}"#.to_vec()
-    })
+    serde_json::to_vec(value)
+        .unwrap_or_else(|_| br#"{"ok":false,"error":{"code":"internal","message":"could not encode reply"}}"#.to_vec())
 }

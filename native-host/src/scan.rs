@@ -27,50 +27,30 @@ pub enum ScanOutcome {
 pub fn run(args: &ScanArgs) -> anyhow::Result<ScanOutcome> {
     let engine = Engine::new();
     let mut total = 0;
-    let inputs: Vec<Option<&PathBuf>> = if args.paths.is_empty() {
-        vec![None]
-    } else {
-        args.paths.iter().map(Some).collect()
-    };
+    let inputs: Vec<Option<&PathBuf>> =
+        if args.paths.is_empty() { vec![None] } else { args.paths.iter().map(Some).collect() };
     for input in inputs {
         let (name, text) = read_input(input)?;
         for finding in engine.scan(&text) {
             let (line, col) = line_and_column(&text, finding.bytes.start);
-            println!(
-                "{name}:{line}:{col} {} {}",
-                finding.kind.as_str(),
-                finding.rule
-            );
+            println!("{name}:{line}:{col} {} {}", finding.kind.as_str(), finding.rule);
             total += 1;
         }
     }
     eprintln!("{total} finding{}", if total == 1 { "" } else { "s" });
-    Ok(if total > 0 {
-        ScanOutcome::Found
-    } else {
-        ScanOutcome::Clean
-    })
+    Ok(if total > 0 { ScanOutcome::Found } else { ScanOutcome::Clean })
 }
 
 fn read_input(path: Option<&PathBuf>) -> anyhow::Result<(String, String)> {
     match path {
         Some(path) if path.as_os_str() != "-" => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            Ok((
-                path.display().to_string(),
-                String::from_utf8_lossy(&bytes).into_owned(),
-            ))
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Ok((path.display().to_string(), String::from_utf8_lossy(&bytes).into_owned()))
         }
         _ => {
             let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("cannot read stdin")?;
-            Ok((
-                "<stdin>".to_string(),
-                String::from_utf8_lossy(&bytes).into_owned(),
-            ))
+            std::io::stdin().read_to_end(&mut bytes).context("cannot read stdin")?;
+            Ok(("<stdin>".to_string(), String::from_utf8_lossy(&bytes).into_owned()))
         }
     }
 }

@@ -10,8 +10,10 @@
 
 #![deny(missing_docs)]
 
-use hush_engine::Engine;
-use serde::Serialize;
+use std::collections::HashMap;
+
+use hush_engine::{Conversation, Engine, Finding};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 /// A finding as JavaScript sees it: offsets are UTF-16 code units into the scanned string.
@@ -19,17 +21,60 @@ use wasm_bindgen::prelude::*;
 struct JsFinding<'a> {
     kind: &'static str,
     rule: &'a str,
+    label: &'a str,
     start: usize,
     end: usize,
     confidence: f32,
     severity: hush_engine::Severity,
 }
 
-/// The detection engine, compiled once and used for many scans.
+impl<'a> From<&'a Finding> for JsFinding<'a> {
+    fn from(f: &'a Finding) -> Self {
+        JsFinding {
+            kind: f.kind.as_str(),
+            rule: &f.rule,
+            label: &f.label,
+            start: f.utf16.start,
+            end: f.utf16.end,
+            confidence: f.confidence,
+            severity: f.severity,
+        }
+    }
+}
+
+/// A UTF-16 span given by JavaScript.
+#[derive(Debug, Deserialize)]
+struct JsSpan {
+    start: usize,
+    end: usize,
+}
+
+/// One replacement, as JavaScript sees it: `[start, end)` of the original text (UTF-16).
+#[derive(Debug, Serialize)]
+struct JsEdit<'a> {
+    start: usize,
+    end: usize,
+    placeholder: &'a str,
+}
+
+/// A redaction, as JavaScript sees it.
+#[derive(Debug, Serialize)]
+struct JsRedaction<'a> {
+    text: &'a str,
+    edits: Vec<JsEdit<'a>>,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    serde_wasm_bindgen::to_value(value).map_err(|e| JsError::new(&format!("convert: {e}")))
+}
+
+/// The detection engine, compiled once and used for many scans, with the placeholder mapping
+/// of every conversation redacted so far.
 #[wasm_bindgen]
 #[derive(Debug, Default)]
 pub struct HushEngine {
     engine: Engine,
+    conversations: HashMap<String, Conversation>,
 }
 
 #[wasm_bindgen]
@@ -37,30 +82,65 @@ impl HushEngine {
     /// Compiles every built-in detector.
     #[wasm_bindgen(constructor)]
     pub fn new() -> HushEngine {
-        HushEngine {
-            engine: Engine::new(),
-        }
+        HushEngine::default()
     }
 
-    /// Scans `text` and returns an array of `{kind, rule, start, end, confidence, severity}`,
-    /// with `start`/`end` in UTF-16 code units.
+    /// Scans `text` and returns an array of `{kind, rule, label, start, end, confidence,
+    /// severity}`, with `start`/`end` in UTF-16 code units.
     ///
     /// # Errors
     /// A `JsError` starting with `"convert:"` if the findings cannot be turned into JS values.
     pub fn scan(&self, text: &str) -> Result<JsValue, JsError> {
         let findings = self.engine.scan(text);
-        let js: Vec<JsFinding<'_>> = findings
-            .iter()
-            .map(|f| JsFinding {
-                kind: f.kind.as_str(),
-                rule: &f.rule,
-                start: f.utf16.start,
-                end: f.utf16.end,
-                confidence: f.confidence,
-                severity: f.severity,
-            })
+        to_js(&findings.iter().map(JsFinding::from).collect::<Vec<_>>())
+    }
+
+    /// Replaces findings in `text` with placeholders that stay the same within `conversation`.
+    /// With `spans` (an array of `{start, end}` in UTF-16), only findings overlapping one of them
+    /// are replaced. Returns `{text, edits: [{start, end, placeholder}]}`, edits in text order
+    /// with spans into the original text.
+    ///
+    /// # Errors
+    /// A `JsError` starting with `"input:"` if `spans` is not an array of `{start, end}`.
+    pub fn redact(&mut self, conversation: &str, text: &str, spans: JsValue) -> Result<JsValue, JsError> {
+        let only: Option<Vec<JsSpan>> = if spans.is_undefined() || spans.is_null() {
+            None
+        } else {
+            Some(serde_wasm_bindgen::from_value(spans).map_err(|e| JsError::new(&format!("input: spans: {e}")))?)
+        };
+        let findings: Vec<Finding> = self
+            .engine
+            .scan(text)
+            .into_iter()
+            .filter(|f| only.as_ref().is_none_or(|o| o.iter().any(|s| s.start < f.utf16.end && f.utf16.start < s.end)))
             .collect();
-        serde_wasm_bindgen::to_value(&js).map_err(|e| JsError::new(&format!("convert: {e}")))
+        let redaction = self.conversations.entry(conversation.to_string()).or_default().redact(text, &findings);
+        let edits = redaction
+            .edits
+            .iter()
+            .map(|e| JsEdit { start: e.utf16.start, end: e.utf16.end, placeholder: &e.placeholder })
+            .collect();
+        to_js(&JsRedaction { text: &redaction.text, edits })
+    }
+
+    /// `text` with the placeholders of `conversation` turned back into their values.
+    pub fn restore(&self, conversation: &str, text: &str) -> String {
+        match self.conversations.get(conversation) {
+            Some(c) => c.restore(text),
+            None => text.to_string(),
+        }
+    }
+
+    /// The key under which `value` is allowed (the value itself is never stored).
+    #[wasm_bindgen(js_name = allowKey)]
+    pub fn allow_key(&self, value: &str) -> String {
+        Engine::allow_key(value)
+    }
+
+    /// Replaces the keys of always-allowed values.
+    #[wasm_bindgen(js_name = setAllowedKeys)]
+    pub fn set_allowed_keys(&mut self, keys: Vec<String>) {
+        self.engine.set_allowed_keys(keys);
     }
 }
 

@@ -25,12 +25,7 @@ pub fn build() -> anyhow::Result<()> {
     let bindings = wasm::build()?;
     println!("== extension");
     let bundle = paths::target().join("extension-bundle");
-    command::run(
-        command::in_root("node")
-            .arg("extension/build.mjs")
-            .arg(&bundle)
-            .arg(&bindings),
-    )?;
+    command::run(command::in_root("node").arg("extension/build.mjs").arg(&bundle).arg(&bindings))?;
     let version = manifest::workspace_version()?;
     for browser in BROWSERS {
         assemble(browser, &version, &bundle, &bindings)?;
@@ -45,10 +40,7 @@ fn assemble(browser: &str, version: &str, bundle: &Path, bindings: &Path) -> any
     write_if_changed(&dist.join("manifest.json"), &manifest)?;
     copy_tree(bundle, &dist)?;
     copy_tree(&paths::root().join("extension").join("static"), &dist)?;
-    copy_if_changed(
-        &bindings.join("hush_wasm_bg.wasm"),
-        &dist.join("hush_wasm_bg.wasm"),
-    )?;
+    copy_if_changed(&bindings.join("hush_wasm_bg.wasm"), &dist.join("hush_wasm_bg.wasm"))?;
     let zip = dist.with_file_name(format!("hush-{version}-{browser}.zip"));
     zip_if_stale(&dist, &zip)?;
     println!("ok  {} and {}", dist.display(), zip.display());
@@ -56,9 +48,7 @@ fn assemble(browser: &str, version: &str, bundle: &Path, bindings: &Path) -> any
 }
 
 fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<()> {
-    for entry in
-        std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))?
-    {
+    for entry in std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))? {
         let entry = entry?;
         let target = to.join(entry.file_name());
         if entry.file_type()?.is_dir() {
@@ -108,13 +98,9 @@ fn zip_if_stale(dir: &Path, zip_path: &Path) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut zip = zip::ZipWriter::new(std::fs::File::create(zip_path)?);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for file in files {
-        let name = file
-            .to_str()
-            .context("file name is not UTF-8")?
-            .replace('\\', "/");
+        let name = file.to_str().context("file name is not UTF-8")?.replace('\\', "/");
         zip.start_file(name, options)?;
         zip.write_all(&std::fs::read(dir.join(&file))?)?;
     }

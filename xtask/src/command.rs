@@ -8,9 +8,7 @@ use anyhow::{bail, Context};
 /// Runs `cmd`, echoing it first, and fails if it does not exit 0.
 pub fn run(cmd: &mut Command) -> anyhow::Result<()> {
     println!("$ {}", describe(cmd));
-    let status = cmd
-        .status()
-        .with_context(|| format!("cannot start {}", describe(cmd)))?;
+    let status = cmd.status().with_context(|| format!("cannot start {}", describe(cmd)))?;
     if !status.success() {
         bail!("{} failed ({status})", describe(cmd));
     }
@@ -20,9 +18,7 @@ pub fn run(cmd: &mut Command) -> anyhow::Result<()> {
 /// Runs `cmd` quietly and returns its stdout, or `None` if it cannot start or fails.
 pub fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Whether an executable exists at `path`.

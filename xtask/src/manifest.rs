@@ -10,10 +10,7 @@ use crate::paths;
 pub fn generate(browser: &str, version: &str) -> anyhow::Result<Value> {
     let dir = paths::root().join("manifests");
     let mut manifest = read_json(&dir.join("base.json"))?;
-    merge(
-        &mut manifest,
-        read_json(&dir.join(format!("{browser}.json")))?,
-    );
+    merge(&mut manifest, read_json(&dir.join(format!("{browser}.json")))?);
     manifest["version"] = Value::String(version.to_string());
     Ok(manifest)
 }
@@ -21,10 +18,7 @@ pub fn generate(browser: &str, version: &str) -> anyhow::Result<Value> {
 /// The workspace version from the root Cargo.toml's `[workspace.package]`.
 pub fn workspace_version() -> anyhow::Result<String> {
     let manifest = std::fs::read_to_string(paths::root().join("Cargo.toml"))?;
-    let section = manifest
-        .split("[workspace.package]")
-        .nth(1)
-        .context("Cargo.toml has no [workspace.package]")?;
+    let section = manifest.split("[workspace.package]").nth(1).context("Cargo.toml has no [workspace.package]")?;
     section
         .lines()
         .find_map(|line| line.strip_prefix("version = \""))
@@ -34,8 +28,7 @@ pub fn workspace_version() -> anyhow::Result<String> {
 }
 
 fn read_json(path: &std::path::Path) -> anyhow::Result<Value> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
 }
 
@@ -60,10 +53,7 @@ mod tests {
     fn overlays_merge_objects_and_replace_the_rest() {
         let mut base = json!({"a": {"x": 1, "y": [1]}, "b": 1});
         merge(&mut base, json!({"a": {"y": [2], "z": 3}, "c": true}));
-        assert_eq!(
-            base,
-            json!({"a": {"x": 1, "y": [2], "z": 3}, "b": 1, "c": true})
-        );
+        assert_eq!(base, json!({"a": {"x": 1, "y": [2], "z": 3}, "b": 1, "c": true}));
     }
 
     #[test]

@@ -17,19 +17,11 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     std::fs::create_dir_all(&profile)?;
     println!("== register the native host for the demo profile");
     let profile_arg = profile.to_str().expect("target path is UTF-8");
-    command::run(&mut assemble::host(&[
-        "install",
-        "--browser",
-        "chromium",
-        "--user-data-dir",
-        profile_arg,
-    ]))?;
+    command::run(&mut assemble::host(&["install", "--browser", "chromium", "--user-data-dir", profile_arg]))?;
 
     println!("== demo");
     let mut demo = in_root("node");
-    demo.arg("tests/e2e/demo.mjs")
-        .arg("--profile")
-        .arg(&profile);
+    demo.arg("tests/e2e/demo.mjs").arg("--profile").arg(&profile);
     if headless {
         demo.arg("--headless");
     }

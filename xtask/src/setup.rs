@@ -17,34 +17,16 @@ struct AptPackage {
 }
 
 const BROWSERS: &[AptPackage] = &[
-    AptPackage {
-        name: "chromium",
-        marker: "/usr/bin/chromium",
-    },
-    AptPackage {
-        name: "firefox-esr",
-        marker: "/usr/bin/firefox-esr",
-    },
+    AptPackage { name: "chromium", marker: "/usr/bin/chromium" },
+    AptPackage { name: "firefox-esr", marker: "/usr/bin/firefox-esr" },
 ];
 
 /// Debian's Rust with its std source and rust-lld: the wasm route where rustup has no wasm32 target.
 const DEBIAN_WASM_TOOLCHAIN: &[AptPackage] = &[
-    AptPackage {
-        name: "rustc-web",
-        marker: "/usr/bin/rustc",
-    },
-    AptPackage {
-        name: "cargo-web",
-        marker: "/usr/bin/cargo",
-    },
-    AptPackage {
-        name: "rust-web-src",
-        marker: "/usr/lib/rustlib/src/rust/library/std/Cargo.toml",
-    },
-    AptPackage {
-        name: "lld-22",
-        marker: "/usr/bin/rust-lld",
-    },
+    AptPackage { name: "rustc-web", marker: "/usr/bin/rustc" },
+    AptPackage { name: "cargo-web", marker: "/usr/bin/cargo" },
+    AptPackage { name: "rust-web-src", marker: "/usr/lib/rustlib/src/rust/library/std/Cargo.toml" },
+    AptPackage { name: "lld-22", marker: "/usr/bin/rust-lld" },
 ];
 
 /// Runs every setup step.
@@ -65,11 +47,7 @@ pub fn run() -> anyhow::Result<()> {
 }
 
 fn apt_install(packages: &[&AptPackage]) -> anyhow::Result<()> {
-    let missing: Vec<&str> = packages
-        .iter()
-        .filter(|p| !exists(p.marker))
-        .map(|p| p.name)
-        .collect();
+    let missing: Vec<&str> = packages.iter().filter(|p| !exists(p.marker)).map(|p| p.name).collect();
     for p in packages.iter().filter(|p| exists(p.marker)) {
         println!("ok  {} ({})", p.name, p.marker);
     }
@@ -79,11 +57,7 @@ fn apt_install(packages: &[&AptPackage]) -> anyhow::Result<()> {
     println!("installing Debian packages: {}", missing.join(" "));
     let root = command::output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
     let apt_get = |args: &[&str]| {
-        let mut cmd = if root {
-            Command::new("apt-get")
-        } else {
-            sudo_apt_get()
-        };
+        let mut cmd = if root { Command::new("apt-get") } else { sudo_apt_get() };
         cmd.env("DEBIAN_FRONTEND", "noninteractive").args(args);
         cmd
     };
@@ -126,8 +100,7 @@ fn node_packages() -> anyhow::Result<()> {
         println!("ok  node packages (node_modules matches package-lock.json)");
         return Ok(());
     }
-    command::run(command::in_root("npm").args(["ci", "--no-audit", "--no-fund"]))
-        .context("installing node packages")
+    command::run(command::in_root("npm").args(["ci", "--no-audit", "--no-fund"])).context("installing node packages")
 }
 
 /// A file's modification time, if it exists.

@@ -12,20 +12,8 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
 
     println!("== lint");
     command::run(in_root("cargo").args(["fmt", "--all", "--check"]))?;
-    command::run(in_root("cargo").args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    command::run(in_root("node").args([
-        "node_modules/typescript/bin/tsc",
-        "--noEmit",
-        "-p",
-        "extension",
-    ]))?;
+    command::run(in_root("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    command::run(in_root("node").args(["node_modules/typescript/bin/tsc", "--noEmit", "-p", "extension"]))?;
 
     println!("== cargo tests");
     command::run(in_root("cargo").args(["test", "--workspace"]))?;
@@ -34,11 +22,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     command::run(in_root("node").args(["--test", "tests/wasm/"]))?;
 
     println!("== extension unit tests");
-    command::run(in_root("node").args([
-        "extension/build.mjs",
-        "--tests",
-        "target/extension-tests",
-    ]))?;
+    command::run(in_root("node").args(["extension/build.mjs", "--tests", "target/extension-tests"]))?;
     command::run(in_root("node").args(["--test", "target/extension-tests/"]))?;
 
     if e2e {

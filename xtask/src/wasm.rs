@@ -59,23 +59,24 @@ pub fn build() -> anyhow::Result<PathBuf> {
         }
         WasmRoute::Debian => {
             let mut cmd = Command::new("/usr/bin/cargo");
-            cmd.env("RUSTC", "/usr/bin/rustc")
-                .env("RUSTC_BOOTSTRAP", "1")
-                .env_remove("RUSTUP_TOOLCHAIN")
-                .args(["build", "-Zbuild-std=std,panic_abort", "--target", TARGET]);
+            cmd.env("RUSTC", "/usr/bin/rustc").env("RUSTC_BOOTSTRAP", "1").env_remove("RUSTUP_TOOLCHAIN").args([
+                "build",
+                "-Zbuild-std=std,panic_abort",
+                "--target",
+                TARGET,
+            ]);
             cmd
         }
     };
-    cargo
-        .current_dir(paths::root())
-        .env("CARGO_TARGET_DIR", paths::wasm_target())
-        .args(["--profile", PROFILE, "-p", "hush-wasm"]);
+    cargo.current_dir(paths::root()).env("CARGO_TARGET_DIR", paths::wasm_target()).args([
+        "--profile",
+        PROFILE,
+        "-p",
+        "hush-wasm",
+    ]);
     command::run(&mut cargo)?;
 
-    let module = paths::wasm_target()
-        .join(TARGET)
-        .join(PROFILE)
-        .join("hush_wasm.wasm");
+    let module = paths::wasm_target().join(TARGET).join(PROFILE).join("hush_wasm.wasm");
     let out = bindings_dir();
     let generated = out.join("hush_wasm_bg.wasm");
     if modified(&generated).is_some() && modified(&generated) >= modified(&module) {
@@ -85,11 +86,6 @@ pub fn build() -> anyhow::Result<PathBuf> {
     if !module.exists() {
         bail!("the wasm build did not produce {}", module.display());
     }
-    command::run(
-        Command::new("wasm-bindgen")
-            .args(["--target", "web", "--out-dir"])
-            .arg(&out)
-            .arg(&module),
-    )?;
+    command::run(Command::new("wasm-bindgen").args(["--target", "web", "--out-dir"]).arg(&out).arg(&module))?;
     Ok(out)
 }

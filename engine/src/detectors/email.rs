@@ -1,5 +1,7 @@
 //! Email addresses.
 
+use std::borrow::Cow;
+
 use regex::Regex;
 
 use super::{Candidate, Detector};
@@ -42,6 +44,7 @@ impl Detector for EmailDetector {
             out.push(Candidate {
                 kind: Kind::Email,
                 rule: "email",
+                label: Cow::Borrowed("Email address"),
                 bytes: Span::new(m.start(), m.end()),
                 confidence: 0.95,
                 severity: Severity::Medium,
@@ -57,25 +60,17 @@ mod tests {
     fn found(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
         EmailDetector::new().detect(text, &mut out);
-        out.iter()
-            .map(|c| &text[c.bytes.start..c.bytes.end])
-            .collect()
+        out.iter().map(|c| &text[c.bytes.start..c.bytes.end]).collect()
     }
 
     #[test]
     fn finds_plain_addresses() {
-        assert_eq!(
-            found("write to jane.doe+work@acme-corp.co.uk today"),
-            ["jane.doe+work@acme-corp.co.uk"]
-        );
+        assert_eq!(found("write to jane.doe+work@acme-corp.co.uk today"), ["jane.doe+work@acme-corp.co.uk"]);
     }
 
     #[test]
     fn finds_addresses_in_cjk_text() {
-        assert_eq!(
-            found("请发邮件到 li.wei@example.cn 谢谢"),
-            ["li.wei@example.cn"]
-        );
+        assert_eq!(found("请发邮件到 li.wei@example.cn 谢谢"), ["li.wei@example.cn"]);
     }
 
     #[test]

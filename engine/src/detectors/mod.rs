@@ -5,11 +5,15 @@
 //! into [`Finding`](crate::Finding)s, resolves overlaps and computes UTF-16 offsets once.
 
 mod email;
+mod iban;
 mod secrets;
+
+use std::borrow::Cow;
 
 use crate::{Kind, Severity, Span};
 
 pub use email::EmailDetector;
+pub use iban::IbanDetector;
 pub use secrets::SecretDetector;
 
 /// A finding before overlap resolution, in byte offsets.
@@ -19,6 +23,8 @@ pub struct Candidate {
     pub kind: Kind,
     /// The id of the rule that fired.
     pub rule: &'static str,
+    /// What it is, for people.
+    pub label: Cow<'static, str>,
     /// Byte span in the scanned text.
     pub bytes: Span,
     /// How sure the detector is, from 0 to 1.
@@ -35,8 +41,5 @@ pub trait Detector: Send + Sync + std::fmt::Debug {
 
 /// Every built-in detector, compiled.
 pub fn builtin() -> Vec<Box<dyn Detector>> {
-    vec![
-        Box::new(EmailDetector::new()),
-        Box::new(SecretDetector::new()),
-    ]
+    vec![Box::new(EmailDetector::new()), Box::new(IbanDetector::new()), Box::new(SecretDetector::new())]
 }

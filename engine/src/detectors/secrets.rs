@@ -1,5 +1,7 @@
 //! Secrets: provider-specific keys and tokens whose format identifies them.
 
+use std::borrow::Cow;
+
 use regex::Regex;
 
 use super::{Candidate, Detector};
@@ -9,6 +11,7 @@ use crate::{Kind, Severity, Span};
 #[derive(Debug)]
 struct SecretRule {
     id: &'static str,
+    label: &'static str,
     pattern: Regex,
 }
 
@@ -18,23 +21,14 @@ pub struct SecretDetector {
     rules: Vec<SecretRule>,
 }
 
-/// `(rule id, pattern)`: each pattern is anchored on word boundaries so that a key inside a
+/// `(rule id, label, pattern)`: each pattern is anchored on word boundaries so that a key inside a
 /// longer token is not reported.
-const RULES: &[(&str, &str)] = &[
-    ("secret.aws_access_key_id", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
-    ("secret.github_token", r"\bgh[pousr]_[0-9A-Za-z]{36}\b"),
-    (
-        "secret.stripe_live_secret_key",
-        r"\bsk_live_[0-9A-Za-z]{24,99}\b",
-    ),
-    (
-        "secret.openai_api_key",
-        r"\bsk-(?:proj-)?[0-9A-Za-z_-]{20,}T3BlbkFJ[0-9A-Za-z_-]{20,}\b",
-    ),
-    (
-        "secret.anthropic_api_key",
-        r"\bsk-ant-(?:api|admin)\d{2}-[0-9A-Za-z_-]{80,120}\b",
-    ),
+const RULES: &[(&str, &str, &str)] = &[
+    ("secret.aws_access_key_id", "AWS access key id", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
+    ("secret.github_token", "GitHub token", r"\bgh[pousr]_[0-9A-Za-z]{36}\b"),
+    ("secret.stripe_live_secret_key", "Stripe live secret key", r"\bsk_live_[0-9A-Za-z]{24,99}\b"),
+    ("secret.openai_api_key", "OpenAI API key", r"\bsk-(?:proj-)?[0-9A-Za-z_-]{20,}T3BlbkFJ[0-9A-Za-z_-]{20,}\b"),
+    ("secret.anthropic_api_key", "Anthropic API key", r"\bsk-ant-(?:api|admin)\d{2}-[0-9A-Za-z_-]{80,120}\b"),
 ];
 
 impl SecretDetector {
@@ -42,8 +36,9 @@ impl SecretDetector {
     pub fn new() -> SecretDetector {
         let rules = RULES
             .iter()
-            .map(|&(id, pattern)| SecretRule {
+            .map(|&(id, label, pattern)| SecretRule {
                 id,
+                label,
                 pattern: Regex::new(pattern).expect("secret pattern compiles"),
             })
             .collect();
@@ -64,6 +59,7 @@ impl Detector for SecretDetector {
                 out.push(Candidate {
                     kind: Kind::Secret,
                     rule: rule.id,
+                    label: Cow::Borrowed(rule.label),
                     bytes: Span::new(m.start(), m.end()),
                     confidence: 0.99,
                     severity: Severity::Critical,
@@ -85,18 +81,12 @@ mod tests {
 
     #[test]
     fn finds_aws_access_key_ids() {
-        assert_eq!(
-            rules_found("key=AKIAIOSFODNN7EXAMPLE"),
-            ["secret.aws_access_key_id"]
-        );
+        assert_eq!(rules_found("key=AKIAIOSFODNN7EXAMPLE"), ["secret.aws_access_key_id"]);
     }
 
     #[test]
     fn finds_github_tokens() {
-        assert_eq!(
-            rules_found("token ghp_0123456789abcdefghijABCDEFGHIJ012345 here"),
-            ["secret.github_token"]
-        );
+        assert_eq!(rules_found("token ghp_0123456789abcdefghijABCDEFGHIJ012345 here"), ["secret.github_token"]);
     }
 
     #[test]

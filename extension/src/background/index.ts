@@ -4,23 +4,54 @@
  * on Firefox an event page; nothing here relies on staying alive.
  */
 import { serve } from '../shared/messaging';
-import { engine, scan } from './engine';
+import { allowValue, engine, redact, scan } from './engine';
 import { connectHost } from './host';
 import { forgetTab, setTabStatus, tabStatus } from './tab-status';
+
+/** An error as the content script is told it: a message, never a stack. */
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Placeholders stay the same within a conversation: one tab on one chat thread (its URL without
+ * query or fragment), so "[EMAIL_1]" means the same address all along a thread.
+ */
+function conversationOf(sender: chrome.runtime.MessageSender): string {
+  const url = new URL(sender.tab?.url ?? sender.url ?? 'about:blank');
+  return `${sender.tab?.id ?? 'none'}:${url.origin}${url.pathname}`;
+}
 
 serve({
   scan: async ({ text }) => {
     try {
       return { ok: true, findings: await scan(text) };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      return { ok: false, error: describe(error) };
     }
+  },
+  redact: async ({ text, spans }, sender) => {
+    try {
+      return { ok: true, ...(await redact(conversationOf(sender), text, spans)) };
+    } catch (error) {
+      return { ok: false, error: describe(error) };
+    }
+  },
+  'allow-value': async ({ value }) => {
+    await allowValue(value);
+    return null;
   },
   'page-status': async ({ status }, sender) => {
     if (sender.tab?.id !== undefined) await setTabStatus(sender.tab.id, status);
     return null;
   },
   'tab-status': ({ tabId }) => tabStatus(tabId),
+  'perf-sample': async ({ metric, ms }) => {
+    const key = `perf:${metric}`;
+    const samples: unknown = (await chrome.storage.session.get(key))[key];
+    await chrome.storage.session.set({ [key]: [...(Array.isArray(samples) ? samples : []), ms] });
+    return null;
+  },
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

@@ -9,6 +9,7 @@ const finding = (severity: Finding['severity']): Finding => ({
   end: 1,
   confidence: 1,
   severity,
+  label: 'Email address',
 });
 
 test('the worst severity wins', () => {

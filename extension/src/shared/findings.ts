@@ -29,6 +29,10 @@ export interface Finding {
   end: number;
   confidence: number;
   severity: Severity;
+  /** What it is, for people: "Email address", "Client: Acme Corp". */
+  label: string;
+  /** The client a dictionary finding belongs to. */
+  client?: string;
 }
 
 /** The worst severity among `findings`, or `undefined` when there are none. */

@@ -16,8 +16,14 @@ export type PageStatus =
 export interface Requests {
   /** Scan a prompt box's text with the engine. */
   scan: { request: { text: string }; response: ScanResult };
+  /** Replaces findings in `text` with placeholders that stay the same within the tab's conversation. */
+  redact: { request: { text: string; spans?: Span[] }; response: RedactResult };
+  /** Never flag this value again (the engine keeps only a key derived from it). */
+  'allow-value': { request: { value: string }; response: null };
   /** The content script's latest view of its tab, for the toolbar badge and the popup. */
   'page-status': { request: { status: PageStatus }; response: null };
+  /** A timing sample for the browser benchmark (only sent while it runs). */
+  'perf-sample': { request: { metric: 'startup' | 'keystroke'; ms: number }; response: null };
   /** What the background knows of a tab (the popup asks). */
   'tab-status': { request: { tabId: number }; response: PageStatus | null };
 }
@@ -30,6 +36,20 @@ export type Request<K extends RequestKind = RequestKind> = { kind: K } & Request
 
 /** A request's answer. */
 export type Response<K extends RequestKind> = Requests[K]['response'];
+
+/** A range of UTF-16 offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One replacement made by redaction: `[start, end)` of the original text became `placeholder`. */
+export interface RedactionEdit extends Span {
+  placeholder: string;
+}
+
+/** The engine's answer to a redaction. */
+export type RedactResult = { ok: true; text: string; edits: RedactionEdit[] } | { ok: false; error: string };
 
 /** The engine's answer to a scan. */
 export type ScanResult = { ok: true; findings: Finding[] } | { ok: false; error: string };

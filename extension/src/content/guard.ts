@@ -1,0 +1,234 @@
+/**
+ * Guards one page's prompt box: scans its text on every change, underlines findings, keeps the
+ * badge current, and rewrites text through the editor when the user redacts or pastes.
+ */
+import { worstSeverity, type Finding } from '../shared/findings';
+import type { PageStatus, RedactionEdit, Span } from '../shared/messages';
+import { send } from '../shared/messaging';
+import { pasteRedactedWithoutAsking, pastesRedactedWithoutAsking } from '../shared/settings';
+import type { SiteProfile } from '../shared/sites';
+import { caretAfterEdits } from './edits';
+import { FindingCard, type FindingAction } from './finding-card';
+import { Overlay, type BadgeState } from './overlay';
+import { PasteGuard } from './paste-guard';
+import type { PerfProbe } from './perf-probe';
+import { promptBox, PromptBoxLocator, type PromptBox, type TextEdit } from './prompt-box';
+import { ScanScheduler } from './scan-scheduler';
+
+/** How long a scan may take before the engine counts as not answering. */
+const SCAN_TIMEOUT_MS = 3000;
+/** How long a guarded page may go without a prompt box before Hush says it is unprotected. */
+const PROMPT_BOX_GRACE_MS = 5000;
+
+/** Rejects when `promise` has not settled within `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)),
+  ]);
+}
+
+function toEdits(edits: readonly RedactionEdit[]): TextEdit[] {
+  return edits.map(({ start, end, placeholder }) => ({ start, end, text: placeholder }));
+}
+
+/** Everything Hush does for one guarded page. */
+export class PromptGuard {
+  private readonly boxes: PromptBoxLocator;
+  private readonly overlay: Overlay;
+  private readonly card: FindingCard;
+  private readonly scheduler: ScanScheduler;
+  private box: PromptBox | undefined;
+  /** The findings of the last scan, and the text they are offsets into. */
+  private findings: Finding[] = [];
+  private scannedText = '';
+  /** Values the user chose to ignore once; forgotten when the box is emptied (sent). */
+  private readonly ignored = new Set<string>();
+  private engineDown: string | undefined;
+  private redrawQueued = false;
+  private boxCheckQueued = false;
+  private missingBoxTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    site: SiteProfile,
+    private readonly probe?: PerfProbe,
+  ) {
+    this.boxes = new PromptBoxLocator(site);
+    this.overlay = new Overlay(() => void this.redact());
+    this.card = new FindingCard(this.overlay.layer);
+    this.scheduler = new ScanScheduler(() => this.scan(), (cb) => requestAnimationFrame(cb));
+    new PasteGuard(this.boxes, this.overlay.layer, {
+      box: (element) => this.boxFor(element),
+      scan: (text) => this.engineScan(text),
+      redact: (text) => send({ kind: 'redact', text }),
+      shouldAsk: async () => !(await pastesRedactedWithoutAsking(location.origin)),
+      rememberAlways: () => void pasteRedactedWithoutAsking(location.origin),
+    });
+  }
+
+  /** Starts listening. Listeners go on the window in the capture phase so the page cannot hide events. */
+  start(): void {
+    const options = { capture: true, passive: true } as const;
+    addEventListener('input', (event) => {
+      if (!this.boxes.boxOf(event)) return;
+      this.probe?.inputSeen(event.timeStamp);
+      this.scheduler.request();
+    }, options);
+    addEventListener('keydown', (event) => this.onKeyDown(event), { capture: true });
+    addEventListener('scroll', () => this.requestRedraw(), options);
+    addEventListener('resize', () => this.requestRedraw(), options);
+    addEventListener('pointermove', (event) => this.onPointer(event.clientX, event.clientY), options);
+    document.addEventListener('selectionchange', () => this.onCaret(), options);
+    // Single-page apps build their prompt box late and replace it on navigation: follow the DOM,
+    // at most once per frame.
+    new MutationObserver(() => this.requestBoxCheck()).observe(document, { childList: true, subtree: true });
+    this.checkBox();
+  }
+
+  private requestBoxCheck(): void {
+    if (this.boxCheckQueued) return;
+    this.boxCheckQueued = true;
+    requestAnimationFrame(() => {
+      this.boxCheckQueued = false;
+      this.checkBox();
+    });
+  }
+
+  /**
+   * Rescans when the prompt box appeared, disappeared or was replaced. A box missing for longer
+   * than the grace period makes the page "unprotected": never silently green.
+   */
+  private checkBox(): void {
+    const element = this.boxes.current();
+    if (element !== this.box?.element) this.scheduler.request();
+    if (element) {
+      clearTimeout(this.missingBoxTimer);
+      this.missingBoxTimer = undefined;
+    } else {
+      this.missingBoxTimer ??= setTimeout(() => {
+        if (!this.boxes.current()) this.report({ state: 'unprotected', reason: 'no-prompt-box' });
+      }, PROMPT_BOX_GRACE_MS);
+    }
+  }
+
+  /** The status the toolbar shows for this page. */
+  private report(status: PageStatus): void {
+    send({ kind: 'page-status', status }).catch(() => undefined);
+  }
+
+  private boxFor(element: HTMLElement): PromptBox {
+    if (this.box?.element !== element) this.box = promptBox(element, this.overlay.mirror);
+    return this.box;
+  }
+
+  private async engineScan(text: string): Promise<Finding[]> {
+    const result = await withTimeout(send({ kind: 'scan', text }), SCAN_TIMEOUT_MS);
+    if (!result.ok) throw new Error(result.error);
+    return result.findings;
+  }
+
+  private async scan(): Promise<void> {
+    const element = this.boxes.current();
+    if (!element) {
+      this.box = undefined;
+      this.findings = [];
+      this.redraw();
+      return;
+    }
+    const box = this.boxFor(element);
+    const text = box.text();
+    if (text === '') this.ignored.clear();
+    try {
+      const findings = await this.engineScan(text);
+      this.engineDown = undefined;
+      this.findings = findings.filter((f) => !this.ignored.has(text.slice(f.start, f.end)));
+      this.scannedText = text;
+      this.report({ state: 'guarded', findings: this.findings });
+    } catch (error) {
+      this.engineDown = error instanceof Error ? error.message : String(error);
+      this.findings = [];
+      this.report({ state: 'unprotected', reason: 'engine-unavailable', detail: this.engineDown });
+    }
+    this.redraw();
+    this.probe?.drawn();
+  }
+
+  private requestRedraw(): void {
+    if (this.redrawQueued) return;
+    this.redrawQueued = true;
+    requestAnimationFrame(() => {
+      this.redrawQueued = false;
+      this.redraw();
+    });
+  }
+
+  private redraw(): void {
+    this.overlay.attach();
+    const box = this.box;
+    // Positions are only meaningful for the text the findings were computed on.
+    const current = box !== undefined && box.text() === this.scannedText;
+    const rects = current ? box.rects(this.findings) : [];
+    this.overlay.drawMarks(this.findings.map((f, i) => ({ rects: rects[i] ?? [], severity: f.severity })));
+    this.overlay.showBadge(box?.element.getBoundingClientRect(), this.badgeState());
+    if (this.card.shownFor !== undefined && this.card.shownFor >= this.findings.length) this.card.hide();
+  }
+
+  private badgeState(): BadgeState | undefined {
+    if (!this.box) return undefined;
+    if (this.engineDown !== undefined) return { tone: 'unprotected', message: 'Hush is not checking this box: the engine does not answer' };
+    const worst = worstSeverity(this.findings);
+    return worst ? { tone: worst, count: this.findings.length } : { tone: 'ok' };
+  }
+
+  /** Alt+Shift+R in the prompt box redacts everything flagged. */
+  private onKeyDown(event: KeyboardEvent): void {
+    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.code !== 'KeyR') return;
+    if (!this.boxes.boxOf(event)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    void this.redact();
+  }
+
+  private onPointer(x: number, y: number): void {
+    if (this.card.contains(x, y)) return;
+    const index = this.overlay.markAt(x, y);
+    if (index === undefined) this.card.hide();
+    else this.showCard(index);
+  }
+
+  /** A caret inside a finding shows its card, as hovering does. */
+  private onCaret(): void {
+    const caret = this.box?.caret();
+    if (caret === undefined) return;
+    const index = this.findings.findIndex((f) => caret > f.start && caret < f.end);
+    if (index >= 0) this.showCard(index);
+  }
+
+  private showCard(index: number): void {
+    const finding = this.findings[index];
+    const anchor = this.box?.rects([finding ?? { start: 0, end: 0 }])[0]?.at(-1);
+    if (!finding || !anchor || this.card.shownFor === index) return;
+    this.card.show(index, finding.label, anchor, (action) => void this.act(action, finding));
+  }
+
+  private async act(action: FindingAction, finding: Finding): Promise<void> {
+    const value = this.scannedText.slice(finding.start, finding.end);
+    if (action === 'redact') await this.redact([finding]);
+    if (action === 'ignore') this.ignored.add(value);
+    if (action === 'allow') await send({ kind: 'allow-value', value });
+    this.scheduler.request();
+  }
+
+  /** Redacts `spans` (every finding when omitted) through the editor, keeping the caret in place. */
+  private async redact(spans?: Span[]): Promise<void> {
+    const box = this.box;
+    if (!box) return;
+    const text = box.text();
+    const result = await send(spans ? { kind: 'redact', text, spans } : { kind: 'redact', text });
+    // The user may have typed while the engine worked: offsets would be wrong, so do nothing.
+    if (!result.ok || result.edits.length === 0 || box.text() !== text) return;
+    const caret = box.caret();
+    const edits = toEdits(result.edits);
+    if (box.apply(edits) && caret !== undefined) box.setCaret(caretAfterEdits(caret, edits));
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Catches a paste into the prompt box before it lands. The paste is held, its text scanned, and
+ * then: nothing sensitive, it is pasted as it was; otherwise the user chooses "Paste redacted" (the
+ * default) or "Paste original", unless the site is set to paste redacted without asking.
+ */
+import type { Finding } from '../shared/findings';
+import type { RedactResult } from '../shared/messages';
+import { askAboutPaste } from './paste-prompt';
+import { SYNTHETIC_PASTES, type PromptBox, type PromptBoxLocator } from './prompt-box';
+
+/** What the paste guard needs from the page guard. */
+export interface PasteGuardDeps {
+  box(element: HTMLElement): PromptBox;
+  scan(text: string): Promise<Finding[]>;
+  redact(text: string): Promise<RedactResult>;
+  /** Whether to ask (false: the site pastes redacted without asking). */
+  shouldAsk(): Promise<boolean>;
+  /** The user ticked "always paste redacted on this site". */
+  rememberAlways(): void;
+}
+
+/** Holds pastes into the prompt box until their content has been checked. */
+export class PasteGuard {
+  constructor(
+    private readonly boxes: PromptBoxLocator,
+    private readonly layer: HTMLElement,
+    private readonly deps: PasteGuardDeps,
+  ) {
+    addEventListener('paste', (event) => this.onPaste(event), { capture: true });
+  }
+
+  private onPaste(event: ClipboardEvent): void {
+    if (SYNTHETIC_PASTES.has(event)) return;
+    const element = this.boxes.boxOf(event);
+    const text = event.clipboardData?.getData('text/plain');
+    if (!element || !event.clipboardData || !text) return;
+    const box = this.deps.box(element);
+    const span = box.selection();
+    if (!span) return;
+    // Keep what the clipboard held: the event's DataTransfer is emptied once the handler returns.
+    const original = new DataTransfer();
+    for (const type of event.clipboardData.types) {
+      if (type.startsWith('text/')) original.setData(type, event.clipboardData.getData(type));
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    void this.land(box, span, original, text);
+  }
+
+  private async land(box: PromptBox, span: { start: number; end: number }, original: DataTransfer, text: string): Promise<void> {
+    let findings: Finding[];
+    try {
+      findings = await this.deps.scan(text);
+    } catch {
+      // The engine is down (the badge says so in red): never lose the user's paste.
+      box.paste(span, original);
+      return;
+    }
+    if (findings.length === 0) {
+      box.paste(span, original);
+      return;
+    }
+    let paste: 'redacted' | 'original' = 'redacted';
+    if (await this.deps.shouldAsk()) {
+      const choice = await askAboutPaste(this.layer, box.element.getBoundingClientRect(), describe(findings));
+      if (choice.paste === 'cancel') return;
+      paste = choice.paste;
+      if (choice.always && choice.paste === 'redacted') this.deps.rememberAlways();
+    }
+    if (paste === 'original') {
+      box.paste(span, original);
+      return;
+    }
+    // If redaction fails nothing is pasted: the clipboard still holds the text, and pasting the
+    // original is what the user just declined.
+    const redacted = await this.deps.redact(text);
+    if (!redacted.ok) return;
+    const plain = new DataTransfer();
+    plain.setData('text/plain', redacted.text);
+    box.paste(span, plain);
+  }
+}
+
+/** "2 sensitive items: Email address, IBAN". */
+function describe(findings: readonly Finding[]): string {
+  const labels = [...new Set(findings.map((f) => f.label))];
+  return `${findings.length} sensitive item${findings.length === 1 ? '' : 's'}: ${labels.join(', ')}`;
+}
