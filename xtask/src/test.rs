@@ -27,6 +27,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
 
     if e2e {
         println!("== end-to-end browser tests");
+        command::run(in_root("node").args(["tests/e2e/pages/build.mjs"]))?;
         command::run(in_root("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]))?;
     }
     Ok(())
