@@ -165,6 +165,21 @@ for (const spec of PAGES) {
       assert.equal(await undoOnce(), TYPED);
     });
 
+    test('UTF-16 offsets past CJK text and an emoji select the right characters', async () => {
+      await page.evaluate(() => window.hushTestEditor.clear());
+      await page.click(spec.selector);
+      await page.keyboard.type('客户 😀 é');
+      await page.keyboard.press('Shift+Enter');
+      await page.keyboard.type('naïve beta');
+      await quiet();
+      const text = await editorText(page);
+      assert.equal(text, '客户 😀 é\nnaïve beta');
+      const at = text.indexOf('beta');
+      const { selected } = await replaceText(page, at, at + 4, '[EMAIL_1]');
+      assert.equal(selected, 'beta');
+      assert.equal(await editorText(page), '客户 😀 é\nnaïve [EMAIL_1]');
+    });
+
     test('insertText over a selection across the line break is honoured, and one undo restores', async () => {
       await typeSample();
       await quiet();

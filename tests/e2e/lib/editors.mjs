@@ -15,11 +15,12 @@ export function sentMessages(page) {
 /**
  * Selects the UTF-16 range [start, end) of the prompt box's plain text the way a user would: a
  * textarea's selection, or a DOM Range over the editor's text nodes set as the window selection.
- * Resolves with `{ selected, mapped }`: the selected text as the browser sees it, and the plain
- * text the offsets were counted in (read from the DOM; it should equal editorText()).
+ * Resolves with `{ selected, mapped }`: the selected text as the browser's Selection prints it
+ * (Chromium prints a paragraph break as '\n\n'), and the plain text the offsets were counted in,
+ * read from the DOM (it should equal editorText()).
  */
 export function selectText(page, start, end) {
-  return page.evaluate(selectInPage, { start, end, insert: null, sameTask: true });
+  return page.evaluate(selectInPage, { start, end, insert: null, settle: false });
 }
 
 /**
@@ -30,7 +31,7 @@ export function selectText(page, start, end) {
  * `accepted`, execCommand's own answer.
  */
 export function replaceText(page, start, end, text, { sameTask = false } = {}) {
-  return page.evaluate(selectInPage, { start, end, insert: text, sameTask });
+  return page.evaluate(selectInPage, { start, end, insert: text, settle: !sameTask });
 }
 
 /**
@@ -41,44 +42,32 @@ export function replaceText(page, start, end, text, { sameTask = false } = {}) {
  * took the paste (called preventDefault).
  */
 export function pasteText(page, start, end, text) {
-  return page.evaluate(selectInPage, { start, end, insert: text, sameTask: false, asPaste: true });
+  return page.evaluate(selectInPage, { start, end, insert: text, settle: true, asPaste: true });
 }
 
 /**
- * Runs in the page. The plain text of a contenteditable counts one '\n' between blocks and one
- * per <br>, except the <br> that is the last child of its block: editors (Lexical, ProseMirror,
- * Quill, Chromium's own editing) keep one there only to give an empty or trailing line height.
+ * Runs in the page: selects [start, end); with `settle`, waits for the editor to see the
+ * selectionchange; then, unless `insert` is null, inserts it (execCommand, or a paste event).
  */
-async function selectInPage({ start, end, insert, sameTask, asPaste = false }) {
-  // Editors handle `selectionchange` as an event; when the selection did not actually move, none
-  // comes, so do not wait forever.
-  const selectionChange = () =>
-    Promise.race([
-      new Promise((resolve) => document.addEventListener('selectionchange', resolve, { once: true })),
-      new Promise((resolve) => setTimeout(resolve, 200)),
-    ]);
-  const editor = window.hushTestEditor.element();
-  editor.focus();
-  let selected;
-  let mapped;
-  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
-    editor.setSelectionRange(start, end);
-    selected = editor.value.slice(start, end);
-    mapped = editor.value;
-  } else {
+async function selectInPage({ start, end, insert, settle, asPaste = false }) {
+  /**
+   * The plain text of a contenteditable `root` and the DOM point of each offset. It counts one
+   * '\n' between blocks and one per <br>, except a <br> that is the last child of its block:
+   * editors (Lexical, ProseMirror, Quill, Chromium's own editing) put one there only to give an
+   * empty or trailing line its height.
+   */
+  const mapEditable = (root) => {
     const pieces = [];
-    const parts = [];
-    let length = 0;
-    let lastPoint = [editor, 0];
+    let text = '';
+    let lastPoint = [root, 0];
     let atLineStart = true;
     let pendingBreak = false;
-    const isBlock = (node) => node === editor || ['block', 'list-item', 'flex', 'grid', 'table'].includes(getComputedStyle(node).display);
-    const emit = (text, at, endsLine) => {
-      const size = text.length;
-      parts.push(text);
-      pieces.push({ start: length, end: length + size, at });
-      length += size;
-      lastPoint = at(size);
+    const isBlock = (node) =>
+      node === root || ['block', 'list-item', 'flex', 'grid', 'table'].includes(getComputedStyle(node).display);
+    const emit = (part, at, endsLine) => {
+      pieces.push({ start: text.length, end: text.length + part.length, at });
+      text += part;
+      lastPoint = at(part.length);
       atLineStart = endsLine;
       pendingBreak = false;
     };
@@ -104,24 +93,44 @@ async function selectInPage({ start, end, insert, sameTask, asPaste = false }) {
         if (block) pendingBreak = true;
       }
     };
-    for (const child of editor.childNodes) visit(child);
-    mapped = parts.join('');
-    // At a boundary, a range's start goes forward into the next piece and its end stays in the
-    // previous one, so both sit in text where there is text, as a mouse selection would.
+    for (const child of root.childNodes) visit(child);
+
+    // At a boundary a range's start goes forward into the next piece and its end stays in the
+    // previous one, so both sit in text where there is text, as with a mouse selection.
     const pointAt = (offset, forward) => {
       const piece = forward
         ? (pieces.find((p) => p.start <= offset && offset < p.end) ?? pieces.findLast((p) => p.end === offset))
         : (pieces.find((p) => p.start < offset && offset <= p.end) ?? pieces.find((p) => p.start === offset));
-      if (piece === undefined) {
-        if (offset === 0) return [editor, 0];
-        throw new Error(`offset ${offset} is outside the editor's ${length} characters`);
-      }
-      return piece.at(offset - piece.start);
+      if (piece !== undefined) return piece.at(offset - piece.start);
+      if (offset === 0) return [root, 0];
+      throw new Error(`offset ${offset} is outside the editor's ${text.length} characters`);
     };
+    return { text, pointAt };
+  };
+
+  // Editors read the new selection on `selectionchange`; when the selection did not move, none
+  // comes, so do not wait forever.
+  const selectionChange = () =>
+    Promise.race([
+      new Promise((resolve) => document.addEventListener('selectionchange', resolve, { once: true })),
+      new Promise((resolve) => setTimeout(resolve, 200)),
+    ]);
+
+  const editor = window.hushTestEditor.element();
+  editor.focus();
+  let selected;
+  let mapped;
+  if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
+    editor.setSelectionRange(start, end);
+    selected = editor.value.slice(start, end);
+    mapped = editor.value;
+  } else {
+    const map = mapEditable(editor);
+    const changed = settle ? selectionChange() : null;
     const selection = window.getSelection();
-    const changed = sameTask ? null : selectionChange();
-    selection.setBaseAndExtent(...pointAt(start, true), ...pointAt(end, false));
+    selection.setBaseAndExtent(...map.pointAt(start, true), ...map.pointAt(end, false));
     selected = selection.toString();
+    mapped = map.text;
     await changed;
   }
   if (insert === null) return { selected, mapped };

@@ -39,7 +39,7 @@ const send = startChat({
   clear: emptyPrompt,
 });
 
-/** Leaves one empty paragraph, as @lexical/react's plugins do: an empty root cannot take focus. */
+/** Leaves one empty paragraph, as @lexical/react's plugins do: editor.focus() ignores an empty root. */
 function emptyPrompt(): void {
   editor.update(
     () => {

@@ -45,6 +45,7 @@ function renderComposer(): HTMLTextAreaElement {
 
 const autoReplace = setTimeout(replaceEditor, AUTO_REPLACE_MS);
 
+/** Swaps in a new composer. A swap made before the automatic one cancels it, so tests know how many happen. */
 function replaceEditor(): void {
   clearTimeout(autoReplace);
   generation += 1;
