@@ -1,18 +1,34 @@
-//! The compiled engine: every detector, run over a text, overlaps resolved.
+//! The compiled engine: every detector and the client dictionary, run over a text, overlaps
+//! resolved.
 
 use std::collections::HashSet;
 
 use sha2::{Digest, Sha256};
 
 use crate::detectors::{self, Candidate, Detector};
+use crate::dictionary::{Dictionary, DictionaryError, DictionaryMatcher};
 use crate::offsets::OffsetMap;
+use crate::resolve::resolve_overlaps;
 use crate::{Finding, Span};
+
+/// What an [`Engine`] is built from besides its built-in detectors.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EngineConfig {
+    /// The client dictionary.
+    pub dictionary: Dictionary,
+    /// Detector or rule ids switched off: `"phone"` switches off a whole detector,
+    /// `"secret.generic_assignment"` one rule, `"custom.c1"` one client's patterns.
+    pub disabled: Vec<String>,
+    /// Keys ([`Engine::allow_key`]) of values the user always allows.
+    pub allowed_keys: Vec<String>,
+}
 
 /// Every detector compiled once, ready to scan many texts.
 #[derive(Debug)]
 pub struct Engine {
     detectors: Vec<Box<dyn Detector>>,
-    /// Keys ([`Engine::allow_key`]) of values the user always allows.
+    dictionary: DictionaryMatcher,
+    disabled: Vec<String>,
     allowed: HashSet<String>,
 }
 
@@ -23,15 +39,55 @@ impl Default for Engine {
 }
 
 impl Engine {
-    /// An engine with every built-in detector.
+    /// An engine with every built-in detector and no dictionary.
     pub fn new() -> Engine {
-        Engine { detectors: detectors::builtin(), allowed: HashSet::new() }
+        Engine {
+            detectors: detectors::builtin(),
+            dictionary: DictionaryMatcher::default(),
+            disabled: Vec::new(),
+            allowed: HashSet::new(),
+        }
     }
 
-    /// The key under which `value` is allowed: a SHA-256 of the value with surrounding space
-    /// trimmed and letters lower-cased, so that the allow list never holds the value itself.
+    /// An engine with every built-in detector and `config`.
+    ///
+    /// # Errors
+    /// A [`DictionaryError`] if the dictionary does not compile.
+    pub fn with_config(config: EngineConfig) -> Result<Engine, DictionaryError> {
+        let mut engine = Engine::new();
+        engine.set_dictionary(&config.dictionary)?;
+        engine.set_disabled(config.disabled);
+        engine.set_allowed_keys(config.allowed_keys);
+        Ok(engine)
+    }
+
+    /// Compiles `dictionary` and uses it from now on. On error the previous dictionary stays.
+    ///
+    /// # Errors
+    /// A [`DictionaryError`] if the dictionary does not compile.
+    pub fn set_dictionary(&mut self, dictionary: &Dictionary) -> Result<(), DictionaryError> {
+        self.dictionary = DictionaryMatcher::compile(dictionary)?;
+        Ok(())
+    }
+
+    /// Switches off the detectors and rules with these ids (and switches every other one on).
+    pub fn set_disabled<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, ids: I) {
+        self.disabled = ids.into_iter().map(Into::into).filter(|id: &String| !id.is_empty()).collect();
+    }
+
+    /// Whether the rule `rule` is switched off: its own id or one of its dotted prefixes is.
+    pub fn is_disabled(&self, rule: &str) -> bool {
+        self.disabled
+            .iter()
+            .any(|id| rule.strip_prefix(id.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with('.')))
+    }
+
+    /// The key under which `value` is allowed: a SHA-256 of the value without white space and
+    /// with letters lower-cased, so that the allow list never holds the value itself and
+    /// `DE89 3704…` and `de893704…` are the same value.
     pub fn allow_key(value: &str) -> String {
-        let digest = Sha256::digest(value.trim().to_lowercase().as_bytes());
+        let normal: String = value.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+        let digest = Sha256::digest(normal.as_bytes());
         digest.iter().map(|b| format!("{b:02x}")).collect()
     }
 
@@ -44,82 +100,38 @@ impl Engine {
     pub fn scan(&self, text: &str) -> Vec<Finding> {
         let mut candidates = Vec::new();
         for detector in &self.detectors {
-            detector.detect(text, &mut candidates);
+            if !self.is_disabled(detector.id()) {
+                detector.detect(text, &mut candidates);
+            }
+        }
+        self.dictionary.detect(text, &mut candidates);
+        if !self.disabled.is_empty() {
+            candidates.retain(|c| !self.is_disabled(&c.rule));
         }
         if !self.allowed.is_empty() {
             candidates.retain(|c| !self.allowed.contains(&Engine::allow_key(&text[c.bytes.start..c.bytes.end])));
         }
-        let kept = resolve_overlaps(candidates);
         let mut offsets = OffsetMap::new(text);
-        kept.into_iter()
-            .map(|c| {
-                let (start16, _) = offsets.at(c.bytes.start);
-                let (end16, _) = offsets.at(c.bytes.end);
-                Finding {
-                    kind: c.kind,
-                    rule: c.rule.to_string(),
-                    label: c.label.into_owned(),
-                    bytes: c.bytes,
-                    utf16: Span::new(start16, end16),
-                    confidence: c.confidence,
-                    severity: c.severity,
-                }
-            })
-            .collect()
+        resolve_overlaps(candidates).into_iter().map(|c| finding(c, &mut offsets)).collect()
     }
 }
 
-/// Keeps, among overlapping candidates, the most severe, then the most confident, then the
-/// longest, then the earliest; the result is in text order and deterministic for any input order.
-fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then(b.confidence.total_cmp(&a.confidence))
-            .then(b.bytes.len().cmp(&a.bytes.len()))
-            .then(a.bytes.start.cmp(&b.bytes.start))
-            .then(a.rule.cmp(b.rule))
-    });
-    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    for candidate in candidates {
-        if !kept.iter().any(|k| k.bytes.overlaps(&candidate.bytes)) {
-            kept.push(candidate);
-        }
+fn finding(c: Candidate, offsets: &mut OffsetMap<'_>) -> Finding {
+    let (start16, _) = offsets.at(c.bytes.start);
+    let (end16, _) = offsets.at(c.bytes.end);
+    Finding {
+        kind: c.kind,
+        rule: c.rule.into_owned(),
+        label: c.label.into_owned(),
+        bytes: c.bytes,
+        utf16: Span::new(start16, end16),
+        confidence: c.confidence,
+        severity: c.severity,
+        client: c.client,
+        alias: c.alias,
     }
-    kept.sort_by_key(|c| c.bytes.start);
-    kept
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Kind;
-
-    #[test]
-    fn reports_utf16_offsets_after_emoji() {
-        let text = "😀 mail me: ana@example.org";
-        let findings = Engine::new().scan(text);
-        assert_eq!(findings.len(), 1);
-        let f = &findings[0];
-        assert_eq!(f.kind, Kind::Email);
-        assert_eq!(&text[f.bytes.start..f.bytes.end], "ana@example.org");
-        let units: Vec<u16> = text.encode_utf16().collect();
-        assert_eq!(String::from_utf16_lossy(&units[f.utf16.start..f.utf16.end]), "ana@example.org");
-    }
-
-    #[test]
-    fn allowed_values_are_not_reported() {
-        let mut engine = Engine::new();
-        engine.set_allowed_keys([Engine::allow_key(" Ana@Example.org ")]);
-        let kinds: Vec<Kind> = engine.scan("ana@example.org bob@example.org").iter().map(|f| f.kind).collect();
-        assert_eq!(kinds, [Kind::Email]);
-        assert_eq!(engine.scan("ana@example.org").len(), 0);
-    }
-
-    #[test]
-    fn findings_come_in_text_order() {
-        let findings = Engine::new().scan("AKIAIOSFODNN7EXAMPLE then bob@example.com");
-        let kinds: Vec<Kind> = findings.iter().map(|f| f.kind).collect();
-        assert_eq!(kinds, [Kind::Secret, Kind::Email]);
-    }
-}
+#[path = "engine_tests.rs"]
+mod tests;

@@ -120,4 +120,11 @@ pub struct Finding {
     pub confidence: f32,
     /// How bad a leak would be.
     pub severity: Severity,
+    /// The id of the client whose dictionary or pattern matched (for `CLIENT_TERM` and `CUSTOM`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
+    /// The word the user chose to stand for this finding in placeholders (`"ACME"` gives
+    /// `"[ACME]"`), when there is one: a client's alias.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias: Option<String>,
 }

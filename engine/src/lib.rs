@@ -15,17 +15,24 @@
 //!   in UTF-8 bytes and in UTF-16 code units (what JavaScript indexes by), a confidence and a
 //!   [`Severity`].
 //! - [`offsets`] converts byte offsets into UTF-16 and char offsets exactly, for any Unicode text.
+//! - [`dictionary`] holds the client dictionaries: terms matched in one Aho-Corasick pass over a
+//!   folded copy of the text (case, accents and width do not matter), and clients' own patterns.
+//! - Overlapping candidates are resolved deterministically: dictionary and checksum-validated
+//!   findings beat format matches, which beat context matches; then the longer one wins.
 //! - [`Conversation`] replaces findings with placeholders that stay the same within a
 //!   conversation, and restores them.
 
 #![deny(missing_docs)]
 
 pub mod detectors;
+pub mod dictionary;
 mod engine;
 mod finding;
 pub mod offsets;
 mod redact;
+mod resolve;
 
-pub use engine::Engine;
+pub use dictionary::{Dictionary, DictionaryError};
+pub use engine::{Engine, EngineConfig};
 pub use finding::{Finding, Kind, Severity, Span};
 pub use redact::{Conversation, Edit, Redaction};

@@ -1,9 +1,14 @@
 //! Redaction: findings become placeholders that stay the same for the same value within a
 //! conversation ("[EMAIL_1]" is always the same address), so a chatbot's answer still reads well
 //! and can be turned back into the real values on the user's screen.
+//!
+//! "The same value" is judged leniently: `Ana@Example.org` and `ana@example.org` are one
+//! address, `DE89 3704…` and `DE893704…` one IBAN, and every name of a client (`Acme`, `ACME
+//! Corp`) is that one client. A client with an alias is written as its alias (`[CLIENT_A]`).
 
 use std::collections::HashMap;
 
+use crate::dictionary::{fold, Category};
 use crate::offsets::OffsetMap;
 use crate::{Finding, Kind, Span};
 
@@ -30,8 +35,11 @@ pub struct Redaction {
 /// The placeholder mapping of one conversation.
 #[derive(Debug, Default, Clone)]
 pub struct Conversation {
-    by_value: HashMap<(String, String), String>,
-    by_placeholder: HashMap<String, String>,
+    /// Identity of a value (placeholder word + canonical value) to its placeholder.
+    by_identity: HashMap<String, String>,
+    /// Placeholder to the value it first stood for.
+    originals: HashMap<String, String>,
+    /// Last number used for each placeholder word.
     counters: HashMap<String, usize>,
 }
 
@@ -41,13 +49,32 @@ impl Conversation {
         Conversation::default()
     }
 
+    /// Number of placeholders made so far.
+    pub fn len(&self) -> usize {
+        self.originals.len()
+    }
+
+    /// Whether no placeholder was made yet.
+    pub fn is_empty(&self) -> bool {
+        self.originals.is_empty()
+    }
+
     /// Replaces each of `findings` (found in `text`) with its placeholder. Findings that overlap
-    /// a placeholder already in the text are skipped, so nothing is ever wrapped twice.
+    /// a placeholder already in the text, or an earlier finding, are skipped, so nothing is ever
+    /// wrapped twice.
     pub fn redact(&mut self, text: &str, findings: &[Finding]) -> Redaction {
-        let existing = placeholder_spans(text);
-        let mut chosen: Vec<&Finding> =
-            findings.iter().filter(|f| !existing.iter().any(|p| p.overlaps(&f.bytes))).collect();
-        chosen.sort_by_key(|f| f.bytes.start);
+        let existing = self.placeholder_spans(text);
+        let mut chosen: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| {
+                !f.bytes.is_empty()
+                    && text.is_char_boundary(f.bytes.start)
+                    && text.is_char_boundary(f.bytes.end)
+                    && f.bytes.end <= text.len()
+                    && !existing.iter().any(|p| p.overlaps(&f.bytes))
+            })
+            .collect();
+        chosen.sort_by_key(|f| (f.bytes.start, std::cmp::Reverse(f.bytes.end)));
         chosen.dedup_by(|b, a| a.bytes.overlaps(&b.bytes));
 
         let mut out = String::with_capacity(text.len());
@@ -73,8 +100,8 @@ impl Conversation {
     pub fn restore(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
-        for span in placeholder_spans(text) {
-            if let Some(original) = self.by_placeholder.get(&text[span.start..span.end]) {
+        for span in bracketed_words(text) {
+            if let Some(original) = self.originals.get(&text[span.start..span.end]) {
                 out.push_str(&text[at..span.start]);
                 out.push_str(original);
                 at = span.end;
@@ -84,45 +111,88 @@ impl Conversation {
         out
     }
 
+    /// Spans of the placeholders already in `text`: anything shaped like a generated one
+    /// (`[WORD_12]`) and any placeholder this conversation made (aliases included).
+    fn placeholder_spans(&self, text: &str) -> Vec<Span> {
+        bracketed_words(text)
+            .into_iter()
+            .filter(|s| {
+                let inner = &text[s.start + 1..s.end - 1];
+                let numbered = inner
+                    .rsplit_once('_')
+                    .is_some_and(|(w, n)| !w.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+                numbered || self.originals.contains_key(&text[s.start..s.end])
+            })
+            .collect()
+    }
+
     fn placeholder_for(&mut self, finding: &Finding, value: &str) -> String {
-        let label = placeholder_label(finding);
-        let key = (label.clone(), value.to_string());
-        if let Some(existing) = self.by_value.get(&key) {
+        let word = placeholder_word(finding);
+        let identity = format!("{word}\u{0}{}", canonical(finding, value));
+        if let Some(existing) = self.by_identity.get(&identity) {
             return existing.clone();
         }
-        let counter = self.counters.entry(label.clone()).or_insert(0);
-        *counter += 1;
-        let placeholder = format!("[{label}_{counter}]");
-        self.by_value.insert(key, placeholder.clone());
-        self.by_placeholder.insert(placeholder.clone(), value.to_string());
+        let mut placeholder = format!("[{word}]");
+        if finding.alias.is_none() || self.originals.contains_key(&placeholder) {
+            let counter = self.counters.entry(word.clone()).or_insert(0);
+            loop {
+                *counter += 1;
+                placeholder = format!("[{word}_{counter}]");
+                if !self.originals.contains_key(&placeholder) {
+                    break;
+                }
+            }
+        }
+        self.by_identity.insert(identity, placeholder.clone());
+        self.originals.insert(placeholder.clone(), value.to_string());
         placeholder
     }
 }
 
-/// The word inside a finding's placeholder: its kind, with client terms as "CLIENT".
-fn placeholder_label(finding: &Finding) -> String {
+/// The word inside a finding's placeholder: the client's alias, the dictionary category, or the
+/// kind.
+fn placeholder_word(finding: &Finding) -> String {
+    if let Some(alias) = &finding.alias {
+        return alias.clone();
+    }
     match finding.kind {
-        Kind::ClientTerm => "CLIENT".to_string(),
+        Kind::ClientTerm => dictionary_category(finding).unwrap_or(Category::Other).placeholder_word().to_string(),
         kind => kind.as_str().to_string(),
     }
 }
 
-/// Spans of everything shaped like a placeholder (`[WORD_12]`) in `text`.
-fn placeholder_spans(text: &str) -> Vec<Span> {
+fn dictionary_category(finding: &Finding) -> Option<Category> {
+    finding.rule.strip_prefix("client_term.").and_then(Category::from_name)
+}
+
+/// The form of a value under which two spellings count as the same value.
+fn canonical(finding: &Finding, value: &str) -> String {
+    match finding.kind {
+        Kind::ClientTerm if dictionary_category(finding) == Some(Category::Client) => {
+            format!("client:{}", finding.client.as_deref().unwrap_or_default())
+        }
+        Kind::ClientTerm | Kind::Custom => fold(value).text,
+        Kind::Email => value.to_lowercase(),
+        Kind::Phone | Kind::CreditCard | Kind::Iban | Kind::NationalId => {
+            value.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect()
+        }
+        _ => value.to_string(),
+    }
+}
+
+/// Spans of everything shaped like a placeholder, `[` + an upper-case ASCII word + `]`.
+fn bracketed_words(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut i = 0;
     while let Some(open) = text[i..].find('[').map(|o| o + i) {
         let mut j = open + 1;
-        while j < bytes.len() && (bytes[j].is_ascii_uppercase() || bytes[j] == b'_') {
-            j += 1;
+        if bytes.get(j).is_some_and(u8::is_ascii_uppercase) {
+            while j < bytes.len() && (bytes[j].is_ascii_uppercase() || bytes[j].is_ascii_digit() || bytes[j] == b'_') {
+                j += 1;
+            }
         }
-        let word_end = j;
-        while j < bytes.len() && bytes[j].is_ascii_digit() {
-            j += 1;
-        }
-        let shaped = word_end > open + 2 && bytes[word_end - 1] == b'_' && j > word_end && bytes.get(j) == Some(&b']');
-        if shaped {
+        if j > open + 1 && bytes.get(j) == Some(&b']') {
             spans.push(Span::new(open, j + 1));
             i = j + 1;
         } else {
@@ -133,49 +203,5 @@ fn placeholder_spans(text: &str) -> Vec<Span> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Engine;
-
-    #[test]
-    fn same_value_same_placeholder_across_prompts() {
-        let engine = Engine::new();
-        let mut conversation = Conversation::new();
-        let first = "mail ana@example.org and bob@example.org";
-        let redacted = conversation.redact(first, &engine.scan(first));
-        assert_eq!(redacted.text, "mail [EMAIL_1] and [EMAIL_2]");
-        let second = "again bob@example.org";
-        assert_eq!(conversation.redact(second, &engine.scan(second)).text, "again [EMAIL_2]");
-    }
-
-    #[test]
-    fn restore_gives_back_the_original() {
-        let engine = Engine::new();
-        let mut conversation = Conversation::new();
-        let text = "😀 write to ana@example.org, key AKIAIOSFODNN7EXAMPLE";
-        let redacted = conversation.redact(text, &engine.scan(text));
-        assert_eq!(conversation.restore(&redacted.text), text);
-        assert_eq!(redacted.edits[0].utf16, Span::new(12, 27));
-    }
-
-    #[test]
-    fn placeholders_are_never_wrapped_twice() {
-        let mut conversation = Conversation::new();
-        let text = "see [EMAIL_1] please";
-        let finding = Finding {
-            kind: Kind::Email,
-            rule: "email".into(),
-            label: "Email address".into(),
-            bytes: Span::new(5, 12),
-            utf16: Span::new(5, 12),
-            confidence: 1.0,
-            severity: crate::Severity::Medium,
-        };
-        assert_eq!(conversation.redact(text, &[finding]).text, text);
-    }
-
-    #[test]
-    fn unknown_placeholders_are_left_alone() {
-        assert_eq!(Conversation::new().restore("hello [EMAIL_9]"), "hello [EMAIL_9]");
-    }
-}
+#[path = "redact_tests.rs"]
+mod tests;

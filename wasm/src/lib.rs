@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use hush_engine::{Conversation, Engine, Finding};
+use hush_engine::{Conversation, Dictionary, Engine, Finding};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -26,6 +26,8 @@ struct JsFinding<'a> {
     end: usize,
     confidence: f32,
     severity: hush_engine::Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    client: Option<&'a str>,
 }
 
 impl<'a> From<&'a Finding> for JsFinding<'a> {
@@ -38,6 +40,7 @@ impl<'a> From<&'a Finding> for JsFinding<'a> {
             end: f.utf16.end,
             confidence: f.confidence,
             severity: f.severity,
+            client: f.client.as_deref(),
         }
     }
 }
@@ -123,6 +126,28 @@ impl HushEngine {
         to_js(&JsRedaction { text: &redaction.text, edits })
     }
 
+    /// Compiles a client dictionary (`{clients: [{id, name, alias?, terms: [{term, aliases,
+    /// category}], patterns: [{id, regex, label?}]}]}`) and uses it from now on. On error the
+    /// previous dictionary stays in use.
+    ///
+    /// # Errors
+    /// A `JsError` starting with `"dictionary:"` if the value does not have that shape, a term is
+    /// too short, an alias cannot be a placeholder or a pattern does not compile. The message
+    /// names clients, terms and patterns by id or position, never by value.
+    #[wasm_bindgen(js_name = setDictionary)]
+    pub fn set_dictionary(&mut self, dictionary: JsValue) -> Result<(), JsError> {
+        let dictionary: Dictionary = serde_wasm_bindgen::from_value(dictionary)
+            .map_err(|e| JsError::new(&format!("dictionary: not a dictionary: {}", without_values(&e.to_string()))))?;
+        self.engine.set_dictionary(&dictionary).map_err(|e| JsError::new(&format!("dictionary: {e}")))
+    }
+
+    /// Switches off the detectors and rules with these ids (`"phone"`, `"secret.generic_assignment"`,
+    /// `"custom.c1"`), and every other one on.
+    #[wasm_bindgen(js_name = setDisabledDetectors)]
+    pub fn set_disabled_detectors(&mut self, ids: Vec<String>) {
+        self.engine.set_disabled(ids);
+    }
+
     /// `text` with the placeholders of `conversation` turned back into their values.
     pub fn restore(&self, conversation: &str, text: &str) -> String {
         match self.conversations.get(conversation) {
@@ -142,6 +167,16 @@ impl HushEngine {
     pub fn set_allowed_keys(&mut self, keys: Vec<String>) {
         self.engine.set_allowed_keys(keys);
     }
+}
+
+/// `message` with every double-quoted part masked: serde quotes the string values it could not
+/// use, and a dictionary's strings are client names.
+fn without_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for (i, part) in message.split('"').enumerate() {
+        out.push_str(if i % 2 == 1 { "\"…\"" } else { part });
+    }
+    out
 }
 
 /// The engine's version, so the extension can show which engine it runs.

@@ -1,10 +1,8 @@
 //! Email addresses.
 
-use std::borrow::Cow;
-
 use regex::Regex;
 
-use super::{Candidate, Detector};
+use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
 /// Finds email addresses whose domain has a plausible top-level domain.
@@ -39,16 +37,21 @@ impl Default for EmailDetector {
 }
 
 impl Detector for EmailDetector {
+    fn id(&self) -> &'static str {
+        "email"
+    }
+
     fn detect(&self, text: &str, out: &mut Vec<Candidate>) {
         for m in self.pattern.find_iter(text) {
-            out.push(Candidate {
-                kind: Kind::Email,
-                rule: "email",
-                label: Cow::Borrowed("Email address"),
-                bytes: Span::new(m.start(), m.end()),
-                confidence: 0.95,
-                severity: Severity::Medium,
-            });
+            out.push(Candidate::builtin(
+                Kind::Email,
+                "email",
+                "Email address",
+                Span::new(m.start(), m.end()),
+                0.95,
+                Severity::Medium,
+                Validation::Format,
+            ));
         }
     }
 }

@@ -1,10 +1,8 @@
 //! International bank account numbers: per-country length and the ISO 13616 mod-97 checksum.
 
-use std::borrow::Cow;
-
 use regex::Regex;
 
-use super::{Candidate, Detector};
+use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
 /// IBAN lengths by country (ISO 13616 registry).
@@ -44,17 +42,22 @@ impl Default for IbanDetector {
 }
 
 impl Detector for IbanDetector {
+    fn id(&self) -> &'static str {
+        "iban"
+    }
+
     fn detect(&self, text: &str, out: &mut Vec<Candidate>) {
         for m in self.pattern.find_iter(text) {
             if let Some(len) = valid_prefix(m.as_str()) {
-                out.push(Candidate {
-                    kind: Kind::Iban,
-                    rule: "iban",
-                    label: Cow::Borrowed("IBAN (bank account)"),
-                    bytes: Span::new(m.start(), m.start() + len),
-                    confidence: 0.99,
-                    severity: Severity::High,
-                });
+                out.push(Candidate::builtin(
+                    Kind::Iban,
+                    "iban",
+                    "IBAN (bank account)",
+                    Span::new(m.start(), m.start() + len),
+                    0.99,
+                    Severity::High,
+                    Validation::Checksum,
+                ));
             }
         }
     }

@@ -1,10 +1,8 @@
 //! Secrets: provider-specific keys and tokens whose format identifies them.
 
-use std::borrow::Cow;
-
 use regex::Regex;
 
-use super::{Candidate, Detector};
+use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
 /// One provider-specific key format.
@@ -53,17 +51,22 @@ impl Default for SecretDetector {
 }
 
 impl Detector for SecretDetector {
+    fn id(&self) -> &'static str {
+        "secret"
+    }
+
     fn detect(&self, text: &str, out: &mut Vec<Candidate>) {
         for rule in &self.rules {
             for m in rule.pattern.find_iter(text) {
-                out.push(Candidate {
-                    kind: Kind::Secret,
-                    rule: rule.id,
-                    label: Cow::Borrowed(rule.label),
-                    bytes: Span::new(m.start(), m.end()),
-                    confidence: 0.99,
-                    severity: Severity::Critical,
-                });
+                out.push(Candidate::builtin(
+                    Kind::Secret,
+                    rule.id,
+                    rule.label,
+                    Span::new(m.start(), m.end()),
+                    0.99,
+                    Severity::Critical,
+                    Validation::Format,
+                ));
             }
         }
     }
@@ -73,10 +76,10 @@ impl Detector for SecretDetector {
 mod tests {
     use super::*;
 
-    fn rules_found(text: &str) -> Vec<&'static str> {
+    fn rules_found(text: &str) -> Vec<std::borrow::Cow<'static, str>> {
         let mut out = Vec::new();
         SecretDetector::new().detect(text, &mut out);
-        out.iter().map(|c| c.rule).collect()
+        out.iter().map(|c| c.rule.clone()).collect()
     }
 
     #[test]

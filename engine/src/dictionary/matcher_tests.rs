@@ -1,0 +1,101 @@
+use super::*;
+use crate::dictionary::{Pattern, Term};
+
+fn acme() -> Dictionary {
+    Dictionary {
+        clients: vec![Client {
+            id: "c1".into(),
+            name: "Acme Corp".into(),
+            alias: Some("Client A".into()),
+            terms: vec![
+                Term { term: "Acme Corp".into(), aliases: vec!["Acme".into(), "ACME Inc.".into()], ..Term::default() },
+                Term { term: "Zoë Brûlé".into(), aliases: vec![], category: Category::Contact },
+                Term { term: "Widget".into(), aliases: vec![], category: Category::Project },
+                Term { term: "阿里巴巴".into(), aliases: vec![], category: Category::Client },
+            ],
+            patterns: vec![Pattern { id: "ticket".into(), regex: r"ACME-\d{4}".into(), label: None }],
+        }],
+    }
+}
+
+fn found(text: &str) -> Vec<(String, String)> {
+    let matcher = DictionaryMatcher::compile(&acme()).unwrap();
+    let mut out = Vec::new();
+    matcher.detect(text, &mut out);
+    out.sort_by_key(|c| (c.bytes.start, c.bytes.end));
+    out.iter().map(|c| (c.rule.to_string(), text[c.bytes.start..c.bytes.end].to_string())).collect()
+}
+
+fn values(text: &str) -> Vec<String> {
+    found(text).into_iter().map(|(_, v)| v).collect()
+}
+
+#[test]
+fn matches_case_accent_and_width_insensitively() {
+    assert_eq!(values("ask ACME CORP today"), ["ACME", "ACME CORP"]);
+    assert_eq!(values("ask zoe brule"), ["zoe brule"]);
+    assert_eq!(values("ask ＡＣＭＥ now"), ["ＡＣＭＥ"]);
+    assert_eq!(values("ask Zoë Brûlé now"), ["Zoë Brûlé"]);
+}
+
+#[test]
+fn needs_word_boundaries_in_latin_text() {
+    assert!(values("acmeville and preacme and acme_x").is_empty());
+    assert_eq!(values("the Widgets and Widget's and Widgetes"), ["Widget", "Widget", "Widget"]);
+}
+
+#[test]
+fn matches_inside_cjk_text() {
+    assert_eq!(values("我们和阿里巴巴合作，联系Acme公司"), ["阿里巴巴", "Acme"]);
+}
+
+#[test]
+fn reports_client_category_alias_and_label() {
+    let matcher = DictionaryMatcher::compile(&acme()).unwrap();
+    let mut out = Vec::new();
+    matcher.detect("Acme and Zoe Brule", &mut out);
+    out.sort_by_key(|c| c.bytes.start);
+    assert_eq!(out[0].label, "Client: Acme Corp");
+    assert_eq!(out[0].alias.as_deref(), Some("CLIENT_A"));
+    assert_eq!(out[0].client.as_deref(), Some("c1"));
+    assert_eq!(out[1].rule, "client_term.contact");
+    assert_eq!(out[1].alias, None);
+}
+
+#[test]
+fn runs_client_patterns() {
+    let expected = [("client_term.client", "ACME"), ("custom.c1.ticket", "ACME-1234")];
+    let expected: Vec<(String, String)> = expected.iter().map(|(r, v)| (r.to_string(), v.to_string())).collect();
+    assert_eq!(found("see ACME-1234"), expected);
+}
+
+#[test]
+fn rejects_bad_dictionaries_without_quoting_values() {
+    let mut dictionary = acme();
+    dictionary.clients[0].patterns[0].regex = "Secretname(".into();
+    let error = DictionaryMatcher::compile(&dictionary).unwrap_err();
+    assert!(!error.to_string().contains("Secretname"), "{error}");
+    assert!(error.to_string().contains("ticket"), "{error}");
+
+    let mut dictionary = acme();
+    dictionary.clients[0].terms[0].aliases.push("A".into());
+    assert!(matches!(DictionaryMatcher::compile(&dictionary), Err(DictionaryError::TermTooShort { term: 0, .. })));
+
+    let mut dictionary = acme();
+    dictionary.clients[0].alias = Some("42".into());
+    assert!(matches!(DictionaryMatcher::compile(&dictionary), Err(DictionaryError::BadAlias { .. })));
+
+    let mut dictionary = acme();
+    dictionary.clients.push(dictionary.clients[0].clone());
+    assert!(matches!(DictionaryMatcher::compile(&dictionary), Err(DictionaryError::DuplicateClientId { .. })));
+}
+
+#[test]
+fn parses_the_documented_json_shape() {
+    let json = r#"{"clients": [{"id": "c1", "name": "Acme Corp", "alias": "CLIENT_A",
+        "terms": [{"term": "Acme Corp", "aliases": ["Acme", "ACME Inc."], "category": "client"}],
+        "patterns": [{"id": "acme-ticket", "regex": "ACME-\\d{4}", "label": "Acme ticket number"}]}]}"#;
+    let dictionary: Dictionary = serde_json::from_str(json).unwrap();
+    assert_eq!(dictionary.clients[0].patterns[0].label.as_deref(), Some("Acme ticket number"));
+    assert_eq!(DictionaryMatcher::compile(&dictionary).unwrap().term_count(), 3);
+}

@@ -1,0 +1,101 @@
+use super::*;
+use crate::dictionary::{Client, Dictionary, Term};
+use crate::{Engine, EngineConfig, Severity};
+
+fn acme_engine(alias: Option<&str>) -> Engine {
+    Engine::with_config(EngineConfig {
+        dictionary: Dictionary {
+            clients: vec![Client {
+                id: "c1".into(),
+                name: "Acme Corp".into(),
+                alias: alias.map(str::to_string),
+                terms: vec![
+                    Term { term: "Acme Corp".into(), aliases: vec!["Acme".into()], ..Term::default() },
+                    Term { term: "Jane Roe".into(), category: Category::Contact, ..Term::default() },
+                ],
+                ..Client::default()
+            }],
+        },
+        ..EngineConfig::default()
+    })
+    .unwrap()
+}
+
+fn redacted(engine: &Engine, conversation: &mut Conversation, text: &str) -> String {
+    conversation.redact(text, &engine.scan(text)).text
+}
+
+#[test]
+fn same_value_same_placeholder_across_prompts() {
+    let engine = Engine::new();
+    let mut conversation = Conversation::new();
+    assert_eq!(
+        redacted(&engine, &mut conversation, "mail ana@example.org and bob@example.org"),
+        "mail [EMAIL_1] and [EMAIL_2]"
+    );
+    assert_eq!(redacted(&engine, &mut conversation, "again BOB@example.org"), "again [EMAIL_2]");
+}
+
+#[test]
+fn every_name_of_a_client_is_one_placeholder() {
+    let engine = acme_engine(None);
+    let mut conversation = Conversation::new();
+    let text = "Acme Corp (Acme) asked Jane Roe";
+    assert_eq!(redacted(&engine, &mut conversation, text), "[CLIENT_1] ([CLIENT_1]) asked [CONTACT_1]");
+}
+
+#[test]
+fn a_client_alias_is_its_placeholder() {
+    let engine = acme_engine(Some("CLIENT_A"));
+    let mut conversation = Conversation::new();
+    let text = "Acme Corp and Acme";
+    let redaction = conversation.redact(text, &engine.scan(text));
+    assert_eq!(redaction.text, "[CLIENT_A] and [CLIENT_A]");
+    assert_eq!(conversation.restore("Dear [CLIENT_A],"), "Dear Acme Corp,");
+    // The alias already in a text is not redacted again.
+    assert_eq!(conversation.redact(&redaction.text, &engine.scan(&redaction.text)).text, redaction.text);
+}
+
+#[test]
+fn restore_gives_back_the_original() {
+    let engine = Engine::new();
+    let mut conversation = Conversation::new();
+    let text = "😀 write to ana@example.org, key AKIAIOSFODNN7EXAMPLE";
+    let redacted = conversation.redact(text, &engine.scan(text));
+    assert_eq!(conversation.restore(&redacted.text), text);
+    assert_eq!(redacted.edits[0].utf16, Span::new(12, 27));
+    assert_eq!(redacted.edits[0].bytes, Span::new(14, 29));
+}
+
+fn email_at(start: usize, end: usize) -> Finding {
+    Finding {
+        kind: Kind::Email,
+        rule: "email".into(),
+        label: "Email address".into(),
+        bytes: Span::new(start, end),
+        utf16: Span::new(start, end),
+        confidence: 1.0,
+        severity: Severity::Medium,
+        client: None,
+        alias: None,
+    }
+}
+
+#[test]
+fn placeholders_are_never_wrapped_twice() {
+    let mut conversation = Conversation::new();
+    let text = "see [EMAIL_1] please";
+    assert_eq!(conversation.redact(text, &[email_at(5, 12)]).text, text);
+}
+
+#[test]
+fn findings_off_char_boundaries_or_out_of_range_are_skipped() {
+    let mut conversation = Conversation::new();
+    let text = "é@x.org";
+    assert_eq!(conversation.redact(text, &[email_at(1, 7), email_at(3, 99)]).text, text);
+}
+
+#[test]
+fn unknown_placeholders_are_left_alone() {
+    assert_eq!(Conversation::new().restore("hello [EMAIL_9] [TODO]"), "hello [EMAIL_9] [TODO]");
+}
