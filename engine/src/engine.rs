@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use sha2::{Digest, Sha256};
 
-use crate::detectors::{self, Candidate, Detector};
+use crate::detectors::{self, Candidate, Detector, ScanText};
 use crate::dictionary::{Dictionary, DictionaryError, DictionaryMatcher};
 use crate::offsets::OffsetMap;
 use crate::resolve::resolve_overlaps;
@@ -99,9 +99,10 @@ impl Engine {
     /// Every finding in `text`, in text order, with no two findings overlapping.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
         let mut candidates = Vec::new();
+        let scan = ScanText::new(text);
         for detector in &self.detectors {
             if !self.is_disabled(detector.id()) {
-                detector.detect(text, &mut candidates);
+                detector.detect(&scan, &mut candidates);
             }
         }
         self.dictionary.detect(text, &mut candidates);

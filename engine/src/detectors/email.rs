@@ -2,6 +2,7 @@
 
 use regex::Regex;
 
+use super::text::ScanText;
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
@@ -41,7 +42,8 @@ impl Detector for EmailDetector {
         "email"
     }
 
-    fn detect(&self, text: &str, out: &mut Vec<Candidate>) {
+    fn detect(&self, scan: &ScanText<'_>, out: &mut Vec<Candidate>) {
+        let text = scan.text;
         for m in self.pattern.find_iter(text) {
             out.push(Candidate::builtin(
                 Kind::Email,
@@ -62,7 +64,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        EmailDetector::new().detect(text, &mut out);
+        EmailDetector::new().detect(&ScanText::new(text), &mut out);
         out.iter().map(|c| &text[c.bytes.start..c.bytes.end]).collect()
     }
 

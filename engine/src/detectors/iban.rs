@@ -1,7 +1,7 @@
 //! International bank account numbers: per-country length and the ISO 13616 mod-97 checksum.
 
-use regex::Regex;
-
+use super::checksum::mod97;
+use super::text::ScanText;
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
@@ -21,74 +21,65 @@ const LENGTHS: &[(&str, usize)] = &[
 ];
 
 /// Finds IBANs written compactly or in groups of four, and keeps those with a valid checksum.
-#[derive(Debug)]
-pub struct IbanDetector {
-    pattern: Regex,
-}
-
-impl IbanDetector {
-    /// Compiles the detector.
-    pub fn new() -> IbanDetector {
-        let pattern = Regex::new(r"(?-u:\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b)")
-            .expect("IBAN pattern compiles");
-        IbanDetector { pattern }
-    }
-}
-
-impl Default for IbanDetector {
-    fn default() -> Self {
-        IbanDetector::new()
-    }
-}
+#[derive(Debug, Default)]
+pub struct IbanDetector;
 
 impl Detector for IbanDetector {
     fn id(&self) -> &'static str {
         "iban"
     }
 
-    fn detect(&self, text: &str, out: &mut Vec<Candidate>) {
-        for m in self.pattern.find_iter(text) {
-            if let Some(len) = valid_prefix(m.as_str()) {
+    fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+        let mut resume = 0;
+        for group in text.groups() {
+            // The check digits follow the country code: the IBAN starts two letters before them.
+            let Some(start) = group.span.start.checked_sub(2) else { continue };
+            if start < resume || group.len() < 2 {
+                continue;
+            }
+            let code = &text.bytes[start..group.span.start];
+            let upper = code.iter().all(u8::is_ascii_uppercase);
+            if !(upper || code.iter().all(u8::is_ascii_lowercase)) || !text.boundary_before(start) {
+                continue;
+            }
+            if let Some(len) = valid_prefix(&text.text[start..]) {
                 out.push(Candidate::builtin(
                     Kind::Iban,
                     "iban",
                     "IBAN (bank account)",
-                    Span::new(m.start(), m.start() + len),
+                    Span::new(start, start + len),
                     0.99,
                     Severity::High,
                     Validation::Checksum,
                 ));
+                resume = start + len;
             }
         }
     }
 }
 
-/// The byte length of the valid IBAN at the start of `candidate`, if there is one. The pattern
-/// may run into a following upper-case word, so the country's length decides where it ends.
+/// The byte length of the valid IBAN at the start of `candidate`, if there is one: the country
+/// code's length of letters and digits, compact or in groups of four separated by one space.
 fn valid_prefix(candidate: &str) -> Option<usize> {
-    let expected = LENGTHS.iter().find(|(country, _)| candidate.starts_with(country))?.1;
+    let country = candidate.get(..2)?.to_ascii_uppercase();
+    let expected = LENGTHS.iter().find(|(c, _)| *c == country)?.1;
+    let bytes = candidate.as_bytes();
     let mut compact = String::with_capacity(expected);
     let mut end = 0;
-    for (i, c) in candidate.char_indices() {
-        if c != ' ' {
-            compact.push(c);
+    let mut i = 0;
+    while compact.len() < expected && i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            compact.push(char::from(b.to_ascii_uppercase()));
             end = i + 1;
-        }
-        if compact.len() == expected {
+        } else if !(b == b' ' && compact.len() % 4 == 0 && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)) {
             break;
         }
+        i += 1;
     }
-    let ends_cleanly = candidate[end..].chars().next().is_none_or(|c| c == ' ');
-    (compact.len() == expected && ends_cleanly && mod97(&compact) == 1).then_some(end)
-}
-
-/// ISO 7064 mod 97-10 over the IBAN with its first four characters moved to the end.
-fn mod97(iban: &str) -> u32 {
-    let rearranged = iban[4..].bytes().chain(iban[..4].bytes());
-    rearranged.fold(0, |acc, b| match b {
-        b'0'..=b'9' => (acc * 10 + u32::from(b - b'0')) % 97,
-        _ => (acc * 100 + u32::from(b - b'A') + 10) % 97,
-    })
+    let ends_cleanly = !candidate[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let rearranged = format!("{}{}", compact.get(4..)?, compact.get(..4)?);
+    (compact.len() == expected && ends_cleanly && mod97(&rearranged) == Some(1)).then_some(end)
 }
 
 #[cfg(test)]
@@ -97,7 +88,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        IbanDetector::new().detect(text, &mut out);
+        IbanDetector.detect(&ScanText::new(text), &mut out);
         out.iter().map(|c| &text[c.bytes.start..c.bytes.end]).collect()
     }
 
@@ -105,6 +96,7 @@ mod tests {
     fn finds_grouped_and_compact_ibans() {
         assert_eq!(found("pay DE89 3704 0044 0532 0130 00 now"), ["DE89 3704 0044 0532 0130 00"]);
         assert_eq!(found("GB82WEST12345698765432"), ["GB82WEST12345698765432"]);
+        assert_eq!(found("iban: gb82 west 1234 5698 7654 32."), ["gb82 west 1234 5698 7654 32"]);
         assert_eq!(found("FR14 2004 1010 0505 0001 3M02 606 END"), ["FR14 2004 1010 0505 0001 3M02 606"]);
     }
 
@@ -113,5 +105,7 @@ mod tests {
         assert!(found("DE88 3704 0044 0532 0130 00").is_empty());
         assert!(found("DE89 3704 0044 0532 0130").is_empty());
         assert!(found("ZZ89 3704 0044 0532 0130 00").is_empty());
+        assert!(found("XDE89 3704 0044 0532 0130 00").is_empty());
+        assert!(found("DE89 3704 0044 0532 0130 001").is_empty());
     }
 }

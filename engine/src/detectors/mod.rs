@@ -5,17 +5,27 @@
 //! byte offsets; the [`Engine`](crate::Engine) turns them into [`Finding`](crate::Finding)s,
 //! resolves overlaps and computes UTF-16 offsets once.
 
+mod card;
+mod checksum;
 mod email;
 mod iban;
+mod national;
+mod phone;
+mod phone_plans;
 mod secrets;
+mod text;
 
 use std::borrow::Cow;
 
 use crate::{Kind, Severity, Span};
 
+pub use card::CardDetector;
 pub use email::EmailDetector;
 pub use iban::IbanDetector;
+pub use national::NationalIdDetector;
+pub use phone::PhoneDetector;
 pub use secrets::SecretDetector;
+pub use text::ScanText;
 
 /// How a candidate was confirmed, from weakest to strongest; when candidates overlap the
 /// strongest confirmation wins (see [`Engine::scan`](crate::Engine::scan)).
@@ -86,10 +96,17 @@ pub trait Detector: Send + Sync + std::fmt::Debug {
     fn id(&self) -> &'static str;
 
     /// Appends every validated candidate in `text` to `out`.
-    fn detect(&self, text: &str, out: &mut Vec<Candidate>);
+    fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>);
 }
 
 /// Every built-in detector, compiled.
 pub fn builtin() -> Vec<Box<dyn Detector>> {
-    vec![Box::new(EmailDetector::new()), Box::new(IbanDetector::new()), Box::new(SecretDetector::new())]
+    vec![
+        Box::new(EmailDetector::new()),
+        Box::new(PhoneDetector),
+        Box::new(CardDetector),
+        Box::new(IbanDetector),
+        Box::new(NationalIdDetector),
+        Box::new(SecretDetector::new()),
+    ]
 }

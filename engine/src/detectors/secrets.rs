@@ -2,6 +2,7 @@
 
 use regex::Regex;
 
+use super::text::ScanText;
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
@@ -55,7 +56,8 @@ impl Detector for SecretDetector {
         "secret"
     }
 
-    fn detect(&self, text: &str, out: &mut Vec<Candidate>) {
+    fn detect(&self, scan: &ScanText<'_>, out: &mut Vec<Candidate>) {
+        let text = scan.text;
         for rule in &self.rules {
             for m in rule.pattern.find_iter(text) {
                 out.push(Candidate::builtin(
@@ -78,7 +80,7 @@ mod tests {
 
     fn rules_found(text: &str) -> Vec<std::borrow::Cow<'static, str>> {
         let mut out = Vec::new();
-        SecretDetector::new().detect(text, &mut out);
+        SecretDetector::new().detect(&ScanText::new(text), &mut out);
         out.iter().map(|c| c.rule.clone()).collect()
     }
 

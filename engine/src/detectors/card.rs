@@ -1,0 +1,147 @@
+//! Payment card numbers: an issuer range, a length the issuer uses, and the Luhn check digit.
+
+use super::checksum::luhn;
+use super::text::ScanText;
+use super::{Candidate, Detector, Validation};
+use crate::{Kind, Severity, Span};
+
+/// Finds card numbers written compactly or in the groupings printed on cards (4-4-4-4,
+/// 4-6-5, 4-6-4), separated by spaces or hyphens.
+#[derive(Debug, Default)]
+pub struct CardDetector;
+
+/// Issuer ranges: `(label, prefix range low, high, prefix digits, allowed lengths)`.
+#[rustfmt::skip]
+const ISSUERS: &[(&str, u32, u32, usize, &[usize])] = &[
+    ("Visa card number", 4, 4, 1, &[13, 16, 19]),
+    ("Mastercard number", 51, 55, 2, &[16]),
+    ("Mastercard number", 2221, 2720, 4, &[16]),
+    ("American Express card number", 34, 34, 2, &[15]),
+    ("American Express card number", 37, 37, 2, &[15]),
+    ("Discover card number", 6011, 6011, 4, &[16, 19]),
+    ("Discover card number", 644, 649, 3, &[16, 19]),
+    ("Discover card number", 65, 65, 2, &[16, 19]),
+    ("JCB card number", 3528, 3589, 4, &[16, 17, 18, 19]),
+    ("Diners Club card number", 300, 305, 3, &[14, 16, 19]),
+    ("Diners Club card number", 36, 36, 2, &[14, 16, 19]),
+    ("Diners Club card number", 38, 39, 2, &[14, 16, 19]),
+    ("UnionPay card number", 62, 62, 2, &[16, 17, 18, 19]),
+    ("Maestro card number", 50, 50, 2, &[12, 13, 14, 15, 16, 17, 18, 19]),
+    ("Maestro card number", 56, 58, 2, &[12, 13, 14, 15, 16, 17, 18, 19]),
+    ("Maestro card number", 67, 67, 2, &[12, 13, 14, 15, 16, 17, 18, 19]),
+];
+
+/// Group lengths of the printed layouts, besides a single compact group.
+const LAYOUTS: &[&[usize]] =
+    &[&[4, 4, 4, 4], &[4, 4, 4, 4, 3], &[4, 4, 4, 4, 2], &[4, 6, 5], &[4, 6, 4], &[4, 4, 4, 3]];
+
+impl Detector for CardDetector {
+    fn id(&self) -> &'static str {
+        "credit_card"
+    }
+
+    fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+        let groups = text.groups();
+        let mut i = 0;
+        while i < groups.len() {
+            match card_at(text, i) {
+                Some((count, label)) => {
+                    let span = Span::new(groups[i].span.start, groups[i + count - 1].span.end);
+                    out.push(Candidate::builtin(
+                        Kind::CreditCard,
+                        "credit_card",
+                        label,
+                        span,
+                        0.97,
+                        Severity::High,
+                        Validation::Checksum,
+                    ));
+                    i += count;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// The number of groups and the issuer label of a valid card number starting at group `i`.
+fn card_at(text: &ScanText<'_>, i: usize) -> Option<(usize, &'static str)> {
+    let groups = text.groups();
+    let first = groups[i];
+    if (12..=19).contains(&first.len()) {
+        return validate(text, i, 1);
+    }
+    if first.len() != 4 {
+        return None;
+    }
+    for layout in LAYOUTS {
+        let count = layout.len();
+        if i + count > groups.len() {
+            continue;
+        }
+        let separator = text.gap(i);
+        if separator != " " && separator != "-" {
+            return None;
+        }
+        let fits = (0..count).all(|k| groups[i + k].len() == layout[k])
+            && (i..i + count - 1).all(|k| text.gap(k) == separator);
+        if fits {
+            if let Some(found) = validate(text, i, count) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+fn validate(text: &ScanText<'_>, i: usize, count: usize) -> Option<(usize, &'static str)> {
+    let groups = &text.groups()[i..i + count];
+    let (start, end) = (groups[0].span.start, groups[count - 1].span.end);
+    if !text.stands_alone(start, end) || text.continues(start, end, b"-.,/") {
+        return None;
+    }
+    let digits = text.digits(groups);
+    if digits.bytes().all(|b| b == digits.as_bytes()[0]) || !luhn(&digits) {
+        return None;
+    }
+    issuer(&digits).map(|label| (count, label))
+}
+
+/// The issuer label for `digits`, if its prefix and length belong to a card scheme.
+fn issuer(digits: &str) -> Option<&'static str> {
+    ISSUERS.iter().find_map(|&(label, low, high, width, lengths)| {
+        let prefix: u32 = digits.get(..width)?.parse().ok()?;
+        ((low..=high).contains(&prefix) && lengths.contains(&digits.len())).then_some(label)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        let scan = ScanText::new(text);
+        let mut out = Vec::new();
+        CardDetector.detect(&scan, &mut out);
+        out.iter().map(|c| format!("{}={}", c.label, &text[c.bytes.start..c.bytes.end])).collect()
+    }
+
+    #[test]
+    fn finds_published_test_cards_in_every_layout() {
+        assert_eq!(found("card 4111 1111 1111 1111 exp 12/27"), ["Visa card number=4111 1111 1111 1111"]);
+        assert_eq!(found("5555-5555-5555-4444"), ["Mastercard number=5555-5555-5555-4444"]);
+        assert_eq!(found("amex 3782 822463 10005."), ["American Express card number=3782 822463 10005"]);
+        assert_eq!(found("6011111111111117"), ["Discover card number=6011111111111117"]);
+        assert_eq!(found("2223003122003222"), ["Mastercard number=2223003122003222"]);
+    }
+
+    #[test]
+    fn rejects_near_misses() {
+        assert!(found("4111 1111 1111 1112").is_empty(), "bad check digit");
+        assert!(found("9111 1111 1111 1115").is_empty(), "no issuer");
+        assert!(found("order 4111-1111-1111-1111-22").is_empty(), "longer number");
+        assert!(found("4111 1111-1111 1111").is_empty(), "mixed separators");
+        assert!(found("0000000000000000").is_empty());
+        assert!(found("id x4111111111111111").is_empty());
+    }
+}

@@ -1,0 +1,267 @@
+//! National ids made of digits only.
+
+use super::super::checksum::{iso7064_mod11_10, luhn, number, verhoeff, weighted_sum};
+use super::super::text::ScanText;
+use super::{valid_date, IdMatch};
+use crate::Span;
+
+const SSN_WORDS: &[&str] = &["ssn", "social security", "soc. sec", "ss#", "ss #", "ss no"];
+const STEUER_WORDS: &[&str] = &["steuer", "idnr", "identifikationsnummer", "tax id", "tin:", "tin "];
+const BSN_WORDS: &[&str] = &["bsn", "burgerservicenummer", "sofinummer", "sofi-nummer"];
+const AADHAAR_WORDS: &[&str] = &["aadhaar", "aadhar", "uidai", "आधार"];
+const PESEL_WORDS: &[&str] = &["pesel"];
+const CPF_WORDS: &[&str] = &["cpf"];
+const SIN_WORDS: &[&str] = &["sin:", "sin ", "sin#", "social insurance", "assurance sociale"];
+const SE_WORDS: &[&str] = &["personnummer", "personnr", "person nr", "pnr"];
+const NIR_WORDS: &[&str] = &["sécurité sociale", "securite sociale", "nir", "insee", "numéro de sécu", "carte vitale"];
+const CONTEXT_WINDOW: usize = 40;
+
+/// Appends every numeric national id in `text` to `out`.
+pub(super) fn detect(text: &ScanText<'_>, out: &mut Vec<IdMatch>) {
+    let count = text.groups().len();
+    let mut i = 0;
+    while i < count {
+        match id_at(text, i) {
+            Some((groups, found)) => {
+                out.push(found);
+                i += groups;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+type Found = (usize, IdMatch);
+
+fn id_at(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    us_ssn(text, i)
+        .or_else(|| cn_resident_id(text, i))
+        .or_else(|| fr_nir(text, i))
+        .or_else(|| br_cpf(text, i))
+        .or_else(|| de_steuer_id(text, i))
+        .or_else(|| in_aadhaar(text, i))
+        .or_else(|| se_personnummer(text, i))
+        .or_else(|| nl_bsn(text, i))
+        .or_else(|| ca_sin(text, i))
+        .or_else(|| pl_pesel(text, i))
+}
+
+/// The digits and span of groups `i..` if they have exactly the lengths `lens`, each gap is
+/// one of `gaps` (the same one throughout unless `mixed`), and the number stands alone.
+fn layout(text: &ScanText<'_>, i: usize, lens: &[usize], gaps: &[&str], mixed: bool) -> Option<(String, Span)> {
+    let groups = text.groups();
+    let n = lens.len();
+    if i + n > groups.len() || (0..n).any(|k| groups[i + k].len() != lens[k]) {
+        return None;
+    }
+    let first_gap = if n > 1 { Some(text.gap(i)) } else { None };
+    let gaps_fit = (i..i + n - 1).all(|k| {
+        let gap = text.gap(k);
+        gaps.contains(&gap) && (mixed || Some(gap) == first_gap)
+    });
+    let span = Span::new(groups[i].span.start, groups[i + n - 1].span.end);
+    if !gaps_fit || !text.stands_alone(span.start, span.end) || text.continues(span.start, span.end, b"-./ ") {
+        return None;
+    }
+    Some((text.digits(&groups[i..i + n]), span))
+}
+
+/// A compact run of `len` digits with one of `words` nearby.
+fn compact_with_context(text: &ScanText<'_>, i: usize, len: usize, words: &[&str]) -> Option<(String, Span)> {
+    let (digits, span) = layout(text, i, &[len], &[], false)?;
+    text.context_around(span.start, span.end, CONTEXT_WINDOW, words).then_some((digits, span))
+}
+
+/// US Social Security number: AAA-GG-SSSS, with the issuing rules (no area 000, 666 or 9xx, no
+/// group 00, no serial 0000) and the numbers the SSA voided after they were printed in ads.
+fn us_ssn(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    let (digits, span) =
+        layout(text, i, &[3, 2, 4], &["-", " "], false).or_else(|| compact_with_context(text, i, 9, SSN_WORDS))?;
+    let (area, group, serial) = (&digits[..3], &digits[3..5], &digits[5..]);
+    let valid = area != "000"
+        && area != "666"
+        && !area.starts_with('9')
+        && group != "00"
+        && serial != "0000"
+        && digits != "078051120"
+        && digits != "219099999";
+    valid.then_some((
+        if span.len() == 9 { 1 } else { 3 },
+        IdMatch::format(span, "national_id.us_ssn", "US Social Security number"),
+    ))
+}
+
+/// Chinese resident identity card: 6-digit region, birth date, sequence, ISO 7064 MOD 11-2.
+fn cn_resident_id(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    let group = text.groups()[i];
+    let (digits, span) = match group.len() {
+        18 => (text.slice(group.span.start, group.span.end).to_string(), group.span),
+        17 if matches!(text.byte_at(group.span.end), Some(b'X' | b'x')) => {
+            let end = group.span.end + 1;
+            (text.slice(group.span.start, end).to_ascii_uppercase(), Span::new(group.span.start, end))
+        }
+        _ => return None,
+    };
+    if !text.stands_alone(span.start, span.end) || text.continues(span.start, span.end, b"-") {
+        return None;
+    }
+    let region = number(&digits[..2])?;
+    let year = u32::try_from(number(&digits[6..10])?).ok()?;
+    let month = u32::try_from(number(&digits[10..12])?).ok()?;
+    let day = u32::try_from(number(&digits[12..14])?).ok()?;
+    if !(11..=91).contains(&region) || !(1900..=2099).contains(&year) || !valid_date(year, month, day) {
+        return None;
+    }
+    let sum = weighted_sum(&digits[..17], &[7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2])?;
+    let check = b"10X98765432"[(sum % 11) as usize];
+    if digits.as_bytes()[17] != check {
+        return None;
+    }
+    Some((1, IdMatch::checksum(span, "national_id.cn_resident_id", "Chinese resident identity number")))
+}
+
+/// French social security number (NIR): sex, year, month, department, commune, order, key
+/// = 97 - (number mod 97).
+fn fr_nir(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    let (digits, span, groups) = match layout(text, i, &[1, 2, 2, 2, 3, 3, 2], &[" "], false) {
+        Some((d, s)) => (d, s, 7),
+        None => match layout(text, i, &[13, 2], &[" "], false) {
+            Some((d, s)) => (d, s, 2),
+            None => {
+                let (d, s) = layout(text, i, &[15], &[], false)?;
+                (d, s, 1)
+            }
+        },
+    };
+    let sex = digits.as_bytes()[0];
+    let month = number(&digits[3..5])?;
+    if !matches!(sex, b'1' | b'2' | b'3' | b'4' | b'7' | b'8') || !((1..=12).contains(&month) || month >= 20) {
+        return None;
+    }
+    let body = number(&digits[..13])?;
+    let key = number(&digits[13..])?;
+    if key != 97 - body % 97 {
+        return None;
+    }
+    let strong = groups > 1 || text.context_around(span.start, span.end, CONTEXT_WINDOW, NIR_WORDS);
+    strong.then_some((groups, IdMatch::checksum(span, "national_id.fr_nir", "French social security number (NIR)")))
+}
+
+/// Brazilian CPF: 123.456.789-09, two mod-11 check digits.
+fn br_cpf(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    let (digits, span, groups) = match layout(text, i, &[3, 3, 3, 2], &[".", "-"], true) {
+        Some((d, s)) if text.gap(i) == "." && text.gap(i + 1) == "." && text.gap(i + 2) == "-" => (d, s, 4),
+        _ => {
+            let (d, s) = compact_with_context(text, i, 11, CPF_WORDS)?;
+            (d, s, 1)
+        }
+    };
+    if digits.bytes().all(|b| b == digits.as_bytes()[0]) {
+        return None;
+    }
+    let check = |len: usize| -> Option<u32> {
+        let weights: Vec<u32> = (2..=u32::try_from(len + 1).ok()?).rev().collect();
+        let sum = weighted_sum(&digits[..len], &weights)?;
+        Some(match (sum * 10) % 11 {
+            10 => 0,
+            d => d,
+        })
+    };
+    let ok =
+        check(9)? == u32::from(digits.as_bytes()[9] - b'0') && check(10)? == u32::from(digits.as_bytes()[10] - b'0');
+    ok.then_some((groups, IdMatch::checksum(span, "national_id.br_cpf", "Brazilian CPF number")))
+}
+
+/// German tax id (Steuer-IdNr): 11 digits, no leading 0, one digit repeated in the first ten,
+/// ISO 7064 MOD 11,10 check digit.
+fn de_steuer_id(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    let (digits, span, groups) = match layout(text, i, &[2, 3, 3, 3], &[" "], false) {
+        Some((d, s)) => (d, s, 4),
+        None => {
+            let (d, s) = compact_with_context(text, i, 11, STEUER_WORDS)?;
+            (d, s, 1)
+        }
+    };
+    if digits.starts_with('0') {
+        return None;
+    }
+    let mut counts = [0u8; 10];
+    for b in digits[..10].bytes() {
+        counts[usize::from(b - b'0')] += 1;
+    }
+    let repeated = counts.iter().filter(|&&c| c >= 2).count();
+    if repeated != 1 || counts.iter().any(|&c| c > 3) {
+        return None;
+    }
+    let check = iso7064_mod11_10(&digits[..10])?;
+    (digits.as_bytes()[10] - b'0' == check)
+        .then_some((groups, IdMatch::checksum(span, "national_id.de_steuer_id", "German tax id (Steuer-ID)")))
+}
+
+/// Indian Aadhaar: 12 digits, first 2-9, Verhoeff check digit.
+fn in_aadhaar(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    let (digits, span, groups) = match layout(text, i, &[4, 4, 4], &[" ", "-"], false) {
+        Some((d, s)) => (d, s, 3),
+        None => {
+            let (d, s) = compact_with_context(text, i, 12, AADHAAR_WORDS)?;
+            (d, s, 1)
+        }
+    };
+    let valid = matches!(digits.as_bytes()[0], b'2'..=b'9') && verhoeff(&digits);
+    valid.then_some((groups, IdMatch::checksum(span, "national_id.in_aadhaar", "Indian Aadhaar number")))
+}
+
+/// Swedish personnummer: YYMMDD-NNNN (with a word naming it) or YYYYMMDD-NNNN, Luhn over the
+/// ten digits.
+fn se_personnummer(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    let (digits, span) = match layout(text, i, &[8, 4], &["-"], false) {
+        Some((d, s)) => (d[2..].to_string(), s),
+        None => {
+            let (d, s) = layout(text, i, &[6, 4], &["-", "+"], false)?;
+            if !text.context_around(s.start, s.end, CONTEXT_WINDOW, SE_WORDS) {
+                return None;
+            }
+            (d, s)
+        }
+    };
+    let month = u32::try_from(number(&digits[2..4])?).ok()?;
+    let day = u32::try_from(number(&digits[4..6])?).ok()?;
+    // The century is unknown: 2000 is a leap year, so 29 February is accepted.
+    let valid = valid_date(2000, month, day) && luhn(&digits);
+    valid.then_some((2, IdMatch::checksum(span, "national_id.se_personnummer", "Swedish personal identity number")))
+}
+
+/// Dutch citizen service number (BSN): nine digits passing the eleven test, with a word
+/// naming it (nine bare digits are too common otherwise).
+fn nl_bsn(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    let (digits, span) = compact_with_context(text, i, 9, BSN_WORDS)?;
+    let sum = i64::from(weighted_sum(&digits[..8], &[9, 8, 7, 6, 5, 4, 3, 2])?);
+    let last = i64::from(digits.as_bytes()[8] - b'0');
+    ((sum - last) % 11 == 0 && sum > 0)
+        .then_some((1, IdMatch::checksum(span, "national_id.nl_bsn", "Dutch citizen service number (BSN)")))
+}
+
+/// Canadian social insurance number: nine digits, Luhn, with a word naming it.
+fn ca_sin(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    let (digits, span, groups) = match layout(text, i, &[3, 3, 3], &[" ", "-"], false) {
+        Some((d, s)) => (d, s, 3),
+        None => {
+            let (d, s) = layout(text, i, &[9], &[], false)?;
+            (d, s, 1)
+        }
+    };
+    let valid = digits.as_bytes()[0] != b'8'
+        && luhn(&digits)
+        && text.context_around(span.start, span.end, CONTEXT_WINDOW, SIN_WORDS);
+    valid.then_some((groups, IdMatch::checksum(span, "national_id.ca_sin", "Canadian social insurance number")))
+}
+
+/// Polish PESEL: birth date (century in the month), weighted check digit, with a word naming it.
+fn pl_pesel(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    let (digits, span) = compact_with_context(text, i, 11, PESEL_WORDS)?;
+    let sum = weighted_sum(&digits[..10], &[1, 3, 7, 9, 1, 3, 7, 9, 1, 3])?;
+    let month = u32::try_from(number(&digits[2..4])?).ok()? % 20;
+    let day = u32::try_from(number(&digits[4..6])?).ok()?;
+    let valid = (10 - sum % 10) % 10 == u32::from(digits.as_bytes()[10] - b'0') && valid_date(2000, month, day);
+    valid.then_some((1, IdMatch::checksum(span, "national_id.pl_pesel", "Polish PESEL number")))
+}

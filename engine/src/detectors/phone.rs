@@ -1,0 +1,158 @@
+//! Telephone numbers, international (E.164 with a known calling code and a national number of
+//! the right length) and national (the layouts each country writes, see [`phone_plans`]).
+//!
+//! Dates, versions, prices and order numbers are what a phone detector gets wrong, so a
+//! national number must have its country's grouping and leading digits, a compact one needs a
+//! word such as "phone" or "电话" nearby, and a number next to "order", "invoice", "#"… is
+//! not a phone number unless a phone word says otherwise.
+
+use super::phone_plans::{calling_code, NATIONAL_FORMATS, NOT_PHONE_WORDS, PHONE_WORDS};
+use super::text::ScanText;
+use super::{Candidate, Detector, Validation};
+use crate::{Kind, Severity, Span};
+
+/// Finds telephone numbers.
+#[derive(Debug, Default)]
+pub struct PhoneDetector;
+
+/// Separators allowed between the groups of an international number.
+const INTERNATIONAL_GAPS: &[&str] = &[" ", "-", ".", " (", ") ", "(", ")", "\u{a0}", "/"];
+/// How far around a number context words are looked for, in bytes.
+const CONTEXT_WINDOW: usize = 48;
+const NEGATIVE_WINDOW: usize = 20;
+
+impl Detector for PhoneDetector {
+    fn id(&self) -> &'static str {
+        "phone"
+    }
+
+    fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+        let mut i = 0;
+        while i < text.groups().len() {
+            let found = international(text, i).or_else(|| national(text, i));
+            match found {
+                Some((count, span, rule, confidence)) => {
+                    out.push(Candidate::builtin(
+                        Kind::Phone,
+                        rule,
+                        "Phone number",
+                        span,
+                        confidence,
+                        Severity::Medium,
+                        Validation::Format,
+                    ));
+                    i += count;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+type Found = (usize, Span, &'static str, f32);
+
+/// An international number whose first group is at `i`: `+` (or `00`) and a calling code.
+fn international(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    let groups = text.groups();
+    let first = groups[i].span;
+    let plus = text.byte_before(first.start) == Some(b'+');
+    let double_zero = !plus && text.slice(first.start, first.end).starts_with("00");
+    if !plus && !double_zero {
+        return None;
+    }
+    let start = if plus { first.start - 1 } else { first.start };
+    if !text.boundary_before(start) {
+        return None;
+    }
+    // Gather the groups that belong together, skipping a "(0)" trunk prefix.
+    let mut digits = String::new();
+    let mut ends = Vec::new();
+    let mut k = i;
+    loop {
+        let group = text.slice(groups[k].span.start, groups[k].span.end);
+        let trunk = k > i && group == "0" && text.gap(k - 1).ends_with('(');
+        if !trunk {
+            digits.push_str(group);
+        }
+        ends.push((k, digits.clone()));
+        if digits.len() > 17 || k + 1 >= groups.len() || !INTERNATIONAL_GAPS.contains(&text.gap(k)) {
+            break;
+        }
+        k += 1;
+    }
+    // The longest run of groups that makes a valid number wins.
+    for (last, digits) in ends.into_iter().rev() {
+        let national = if double_zero { digits.get(2..)? } else { digits.as_str() };
+        let Some((code_len, min, max)) = calling_code(national) else { continue };
+        let nsn = national.len() - code_len;
+        let end = groups[last].span.end;
+        if (usize::from(min)..=usize::from(max)).contains(&nsn)
+            && !text.continues(start, end, b" -.")
+            && text.boundary_after(end)
+        {
+            return Some((last - i + 1, Span::new(start, end), "phone.international", 0.95));
+        }
+    }
+    None
+}
+
+/// A national number whose first group is at `i`, in one of its country's layouts.
+fn national(text: &ScanText<'_>, i: usize) -> Option<Found> {
+    let groups = text.groups();
+    let first = groups[i].span;
+    let parenthesised = text.byte_before(first.start) == Some(b'(');
+    let start = if parenthesised { first.start - 1 } else { first.start };
+    for format in NATIONAL_FORMATS {
+        let count = format.groups.len();
+        if i + count > groups.len() || (0..count).any(|k| groups[i + k].len() != format.groups[k]) {
+            continue;
+        }
+        let gaps_fit = (i..i + count - 1).all(|k| {
+            let gap = text.gap(k);
+            format.separators.contains(&gap) || (k == i && parenthesised && (gap == ") " || gap == ")"))
+        });
+        if !gaps_fit || (parenthesised && count > 1 && !text.gap(i).starts_with(')')) {
+            continue;
+        }
+        let digits = text.digits(&groups[i..i + count]);
+        let bytes = digits.as_bytes();
+        if !format.first.contains(&bytes[0]) || !format.second.contains(&bytes[1]) {
+            continue;
+        }
+        let end = groups[i + count - 1].span.end;
+        if !text.stands_alone(start, end) || text.continues(start, end, b" -./") {
+            continue;
+        }
+        let phone_word = text.context_around(start, end, CONTEXT_WINDOW, PHONE_WORDS);
+        if format.needs_context && !phone_word {
+            continue;
+        }
+        if !phone_word && text.context_before(start, NEGATIVE_WINDOW, NOT_PHONE_WORDS) {
+            continue;
+        }
+        let confidence = if phone_word { 0.9 } else { 0.8 };
+        return Some((count, Span::new(start, end), rule(format.country), confidence));
+    }
+    None
+}
+
+fn rule(country: &str) -> &'static str {
+    match country {
+        "us" => "phone.us",
+        "uk" => "phone.uk",
+        "fr" => "phone.fr",
+        "de" => "phone.de",
+        "es" => "phone.es",
+        "it" => "phone.it",
+        "nl" => "phone.nl",
+        "cn" => "phone.cn",
+        "in" => "phone.in",
+        "jp" => "phone.jp",
+        "sg" => "phone.sg",
+        _ => "phone.national",
+    }
+}
+
+#[cfg(test)]
+#[path = "phone_tests.rs"]
+mod tests;

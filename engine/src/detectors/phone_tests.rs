@@ -1,0 +1,52 @@
+use super::*;
+
+fn found(text: &str) -> Vec<&str> {
+    let scan = ScanText::new(text);
+    let mut out = Vec::new();
+    PhoneDetector.detect(&scan, &mut out);
+    out.iter().map(|c| &text[c.bytes.start..c.bytes.end]).collect()
+}
+
+#[test]
+fn finds_international_numbers() {
+    assert_eq!(found("call +1 415-555-0134 now"), ["+1 415-555-0134"]);
+    assert_eq!(found("tel: +44 (0)20 7946 0958."), ["+44 (0)20 7946 0958"]);
+    assert_eq!(found("+33 1 23 45 67 89"), ["+33 1 23 45 67 89"]);
+    assert_eq!(found("+8613800138000"), ["+8613800138000"]);
+    assert_eq!(found("0049 30 12345678"), ["0049 30 12345678"]);
+    assert_eq!(found("+65 6123 4567"), ["+65 6123 4567"]);
+}
+
+#[test]
+fn finds_national_layouts() {
+    assert_eq!(found("(415) 555-0134"), ["(415) 555-0134"]);
+    assert_eq!(found("ring 020 7946 0958"), ["020 7946 0958"]);
+    assert_eq!(found("06 12 34 56 78"), ["06 12 34 56 78"]);
+    assert_eq!(found("030 12345678"), ["030 12345678"]);
+    assert_eq!(found("612 34 56 78"), ["612 34 56 78"]);
+    assert_eq!(found("138 0013 8000"), ["138 0013 8000"]);
+    assert_eq!(found("98765 43210"), ["98765 43210"]);
+    assert_eq!(found("03-1234-5678"), ["03-1234-5678"]);
+    assert_eq!(found("手机：13800138000"), ["13800138000"]);
+    assert_eq!(found("HP 9123 4567"), ["9123 4567"]);
+}
+
+#[test]
+fn ignores_dates_versions_prices_and_order_numbers() {
+    for text in [
+        "on 2024-03-15 at 10:30",
+        "15/03/2024",
+        "version 10.2.3",
+        "costs 1,234.56 EUR",
+        "order 415-555-0134",
+        "invoice #020 7946 0958",
+        "4155550134",
+        "13800138000 units",
+        "+99 1234 5678",
+        "uuid 550e8400-e29b-41d4-a716-446655440000",
+        "2023 1234",
+        "12 345 678",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}

@@ -1,0 +1,193 @@
+//! The scanned text with the cheap analyses that several detectors share, done once per scan.
+//!
+//! Most structured data (card numbers, phone numbers, national ids, IP addresses, dates,
+//! amounts) is made of runs of ASCII digits. Instead of one regular expression per detector
+//! sweeping the whole text, the text is swept once for digit groups, and each numeric detector
+//! looks only at the groups and their immediate surroundings. That keeps a scan linear in the
+//! text with a small constant, whatever the number of numeric detectors.
+
+use crate::Span;
+
+/// One maximal run of ASCII digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Group {
+    /// Byte span of the digits.
+    pub span: Span,
+}
+
+impl Group {
+    /// Number of digits.
+    pub fn len(&self) -> usize {
+        self.span.len()
+    }
+
+    /// Whether the group is empty (never, for groups from [`ScanText`]).
+    pub fn is_empty(&self) -> bool {
+        self.span.is_empty()
+    }
+}
+
+/// A text being scanned, with its digit groups.
+#[derive(Debug)]
+pub struct ScanText<'t> {
+    /// The text.
+    pub text: &'t str,
+    /// Its bytes.
+    pub bytes: &'t [u8],
+    groups: Vec<Group>,
+}
+
+impl<'t> ScanText<'t> {
+    /// Analyses `text`.
+    pub fn new(text: &'t str) -> ScanText<'t> {
+        let bytes = text.as_bytes();
+        let mut groups = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                groups.push(Group { span: Span::new(start, i) });
+            } else {
+                i += 1;
+            }
+        }
+        ScanText { text, bytes, groups }
+    }
+
+    /// Every maximal run of ASCII digits, in text order.
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    /// The byte before offset `at`, if any.
+    pub fn byte_before(&self, at: usize) -> Option<u8> {
+        at.checked_sub(1).map(|i| self.bytes[i])
+    }
+
+    /// The byte at offset `at`, if any.
+    pub fn byte_at(&self, at: usize) -> Option<u8> {
+        self.bytes.get(at).copied()
+    }
+
+    /// The text between two offsets.
+    pub fn slice(&self, start: usize, end: usize) -> &'t str {
+        &self.text[start..end]
+    }
+
+    /// The digits of the groups `first..=last`, concatenated.
+    pub fn digits(&self, groups: &[Group]) -> String {
+        let mut out = String::with_capacity(groups.iter().map(Group::len).sum());
+        for g in groups {
+            out.push_str(&self.text[g.span.start..g.span.end]);
+        }
+        out
+    }
+
+    /// The separator text between group `i` and group `i + 1`.
+    pub fn gap(&self, i: usize) -> &'t str {
+        &self.text[self.groups[i].span.end..self.groups[i + 1].span.start]
+    }
+
+    /// Whether the span stands alone: no letter, digit or underscore touches it on either side
+    /// (any Unicode letter counts, so `x4111…` or `…1111é` is not a number on its own).
+    pub fn stands_alone(&self, start: usize, end: usize) -> bool {
+        self.boundary_before(start) && self.boundary_after(end)
+    }
+
+    /// Whether no word character ends right before `at`.
+    pub fn boundary_before(&self, at: usize) -> bool {
+        !self.text[..at].chars().next_back().is_some_and(is_word_char)
+    }
+
+    /// Whether no word character starts right at `at`.
+    pub fn boundary_after(&self, at: usize) -> bool {
+        !self.text[at..].chars().next().is_some_and(is_word_char)
+    }
+
+    /// Whether a number continues past `start..end`: a digit right beside it, or one of
+    /// `joiners` and then a digit (`123-45-6789-1` holds no SSN).
+    pub fn continues(&self, start: usize, end: usize, joiners: &[u8]) -> bool {
+        let b = self.bytes;
+        let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+        let left =
+            start > 0 && (digit_at(start - 1) || (start > 1 && joiners.contains(&b[start - 1]) && digit_at(start - 2)));
+        let right = digit_at(end) || (b.get(end).is_some_and(|c| joiners.contains(c)) && digit_at(end + 1));
+        left || right
+    }
+
+    /// Whether any of `words` (lower-case ASCII) appears in the `window` bytes before `at`,
+    /// ignoring ASCII case. Non-ASCII words are matched as they are.
+    pub fn context_before(&self, at: usize, window: usize, words: &[&str]) -> bool {
+        let start = floor_char_boundary(self.text, at.saturating_sub(window));
+        contains_any(&self.text[start..at], words)
+    }
+
+    /// Whether any of `words` appears within `window` bytes on either side of `start..end`.
+    pub fn context_around(&self, start: usize, end: usize, window: usize, words: &[&str]) -> bool {
+        let from = floor_char_boundary(self.text, start.saturating_sub(window));
+        let to = ceil_char_boundary(self.text, (end + window).min(self.text.len()));
+        contains_any(&self.text[from..start], words) || contains_any(&self.text[end..to], words)
+    }
+}
+
+/// Whether `haystack`, lower-cased (ASCII only), holds one of `words`.
+fn contains_any(haystack: &str, words: &[&str]) -> bool {
+    let lower = haystack.to_ascii_lowercase();
+    words.iter().any(|w| lower.contains(w))
+}
+
+/// Whether `c` continues a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The largest char boundary at or before `i`.
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary at or after `i`.
+pub fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_digit_groups_and_gaps() {
+        let text = ScanText::new("tel (415) 555-0134, é12");
+        let spans: Vec<&str> = text.groups().iter().map(|g| text.slice(g.span.start, g.span.end)).collect();
+        assert_eq!(spans, ["415", "555", "0134", "12"]);
+        assert_eq!(text.gap(0), ") ");
+        assert_eq!(text.digits(&text.groups()[..3]), "4155550134");
+    }
+
+    #[test]
+    fn knows_when_a_number_stands_alone_or_continues() {
+        let text = ScanText::new("x123 456é 123-45-6789-1");
+        assert!(!text.stands_alone(1, 4));
+        assert!(!text.stands_alone(5, 8));
+        assert!(text.continues(11, 22, b"-"));
+        assert!(!text.continues(11, 22, b" "));
+    }
+
+    #[test]
+    fn finds_context_words_case_insensitively() {
+        let text = ScanText::new("Date of Birth: 1985-03-12");
+        assert!(text.context_before(15, 30, &["date of birth"]));
+        assert!(!text.context_before(15, 30, &["born"]));
+    }
+}
