@@ -9,11 +9,13 @@ mod card;
 mod checksum;
 mod email;
 mod iban;
+mod ip;
 mod national;
 mod phone;
 mod phone_plans;
 mod secrets;
 mod text;
+mod url_credentials;
 
 use std::borrow::Cow;
 
@@ -22,10 +24,12 @@ use crate::{Kind, Severity, Span};
 pub use card::CardDetector;
 pub use email::EmailDetector;
 pub use iban::IbanDetector;
+pub use ip::IpDetector;
 pub use national::NationalIdDetector;
 pub use phone::PhoneDetector;
 pub use secrets::SecretDetector;
 pub use text::ScanText;
+pub use url_credentials::UrlCredentialsDetector;
 
 /// How a candidate was confirmed, from weakest to strongest; when candidates overlap the
 /// strongest confirmation wins (see [`Engine::scan`](crate::Engine::scan)).
@@ -107,6 +111,8 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(CardDetector),
         Box::new(IbanDetector),
         Box::new(NationalIdDetector),
+        Box::new(IpDetector),
+        Box::new(UrlCredentialsDetector::new()),
         Box::new(SecretDetector::new()),
     ]
 }

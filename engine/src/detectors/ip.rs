@@ -1,0 +1,156 @@
+//! IPv4 and IPv6 addresses, not version strings, times or MAC addresses.
+//!
+//! IPv4 comes from the shared digit groups (four dotted octets, no leading zeros, not part of
+//! a longer dotted run, not after "version", "v" or "build"); IPv6 from runs of hex digits and
+//! colons that the standard library parses as an address.
+
+use std::net::Ipv6Addr;
+
+use super::text::ScanText;
+use super::{Candidate, Detector, Validation};
+use crate::{Kind, Severity, Span};
+
+/// Finds IP addresses.
+#[derive(Debug, Default)]
+pub struct IpDetector;
+
+const VERSION_WORDS: &[&str] = &["version", "ver.", "release", "build", "firmware", "chrome/", "mozilla/", "v."];
+
+impl Detector for IpDetector {
+    fn id(&self) -> &'static str {
+        "ip_address"
+    }
+
+    fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+        ipv4(text, out);
+        ipv6(text, out);
+    }
+}
+
+fn ipv4(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+    let groups = text.groups();
+    let mut i = 0;
+    while i + 3 < groups.len() {
+        let octets = &groups[i..i + 4];
+        let dotted = (i..i + 3).all(|k| text.gap(k) == ".");
+        let (start, end) = (octets[0].span.start, octets[3].span.end);
+        let valid_octets = octets.iter().all(|g| {
+            let s = text.slice(g.span.start, g.span.end);
+            s.len() <= 3 && (s.len() == 1 || !s.starts_with('0')) && s.parse::<u16>().is_ok_and(|n| n <= 255)
+        });
+        if !dotted || !valid_octets || !text.stands_alone(start, end) || text.continues(start, end, b".") {
+            i += 1;
+            continue;
+        }
+        let before = text.byte_before(start);
+        let versioned = matches!(before, Some(b'v' | b'V'))
+            || text.context_before(start, 12, VERSION_WORDS)
+            || before == Some(b'.');
+        let address = text.slice(start, end);
+        let noise = address == "0.0.0.0" || address.starts_with("127.") || address.starts_with("255.");
+        if !versioned && !noise {
+            let private = is_private_v4(address);
+            out.push(Candidate::builtin(
+                Kind::IpAddress,
+                "ip_address.v4",
+                if private { "Private IPv4 address" } else { "IPv4 address" },
+                Span::new(start, end),
+                0.95,
+                if private { Severity::Low } else { Severity::Medium },
+                Validation::Format,
+            ));
+        }
+        i += 4;
+    }
+}
+
+fn is_private_v4(address: &str) -> bool {
+    let mut parts = address.split('.').map(|p| p.parse::<u16>().unwrap_or(0));
+    let (a, b) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    a == 10 || (a == 172 && (16..=31).contains(&b)) || (a == 192 && b == 168) || (a == 169 && b == 254)
+}
+
+fn ipv6(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+    let bytes = text.bytes;
+    let mut at = 0;
+    while let Some(offset) = memchr_colon(&bytes[at..]) {
+        let colon = at + offset;
+        // Widen to the run of hex digits, colons and dots around the colon.
+        let is_part = |b: u8| b.is_ascii_hexdigit() || b == b':' || b == b'.';
+        let mut start = colon;
+        while start > 0 && is_part(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = colon;
+        while end < bytes.len() && is_part(bytes[end]) {
+            end += 1;
+        }
+        at = end.max(colon + 1);
+        // Trailing dots and colons are punctuation ("at fe80::1." or "addr: ::1:").
+        while end > start && matches!(bytes[end - 1], b'.' | b':') && !text.slice(start, end).ends_with("::") {
+            end -= 1;
+        }
+        let candidate = text.slice(start, end);
+        if candidate.bytes().filter(|&b| b == b':').count() < 2 || !text.stands_alone(start, end) {
+            continue;
+        }
+        let Ok(address) = candidate.parse::<Ipv6Addr>() else { continue };
+        let hex_digits = candidate.bytes().filter(u8::is_ascii_hexdigit).count();
+        if address.is_loopback() || address.is_unspecified() || hex_digits < 4 {
+            continue;
+        }
+        out.push(Candidate::builtin(
+            Kind::IpAddress,
+            "ip_address.v6",
+            "IPv6 address",
+            Span::new(start, end),
+            0.95,
+            Severity::Medium,
+            Validation::Format,
+        ));
+    }
+}
+
+fn memchr_colon(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        IpDetector.detect(&ScanText::new(text), &mut out);
+        out.iter().map(|c| &text[c.bytes.start..c.bytes.end]).collect()
+    }
+
+    #[test]
+    fn finds_addresses() {
+        assert_eq!(found("ssh root@203.0.113.42 -p 22"), ["203.0.113.42"]);
+        assert_eq!(found("host 10.0.0.12:8080."), ["10.0.0.12"]);
+        assert_eq!(found("addr 2001:db8:85a3::8a2e:370:7334."), ["2001:db8:85a3::8a2e:370:7334"]);
+        assert_eq!(found("link fe80::1ff:fe23:4567:890a%eth0"), ["fe80::1ff:fe23:4567:890a"]);
+        // The IPv4 tail is found too; overlap resolution keeps the longer IPv6 address.
+        assert_eq!(found("::ffff:192.0.2.128"), ["192.0.2.128", "::ffff:192.0.2.128"]);
+    }
+
+    #[test]
+    fn ignores_versions_times_and_macs() {
+        for text in [
+            "version 1.2.3.4",
+            "v10.0.19041.1",
+            "1.2.3.4.5",
+            "256.1.1.1",
+            "01.02.03.04",
+            "at 12:30:45",
+            "mac 00:1a:2b:3c:4d:5e",
+            "std::vector<int>",
+            "::1 and 127.0.0.1 and 0.0.0.0",
+            "a::b",
+            "Mozilla/5.0 Chrome/120.0.6099.109",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! Generic secrets: a value assigned to a name that says "password", "secret", "token" or
+//! "api key" (`DB_PASSWORD=…`, `"apiKey": "…"`, `password: …`), reported only when the value
+//! looks like a real secret: long enough, random enough (Shannon entropy), and not a
+//! placeholder, a variable, an environment lookup or a function call.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::super::text::ScanText;
+use super::super::url_credentials::is_placeholder;
+use super::super::{Candidate, Validation};
+use crate::{Kind, Severity, Span};
+
+/// Words that make a name a secret's name.
+const SECRET_NAMES: &[&str] = &[
+    "password",
+    "passwd",
+    "passphrase",
+    "pwd",
+    "secret",
+    "token",
+    "api_key",
+    "apikey",
+    "api-key",
+    "access_key",
+    "accesskey",
+    "auth_key",
+    "authkey",
+    "private_key",
+    "privatekey",
+    "credential",
+    "client_secret",
+    "mot de passe",
+    "mot_de_passe",
+    "passwort",
+    "kennwort",
+    "contraseña",
+    "contrasena",
+    "密码",
+    "パスワード",
+];
+const PASSWORD_NAMES: &[&str] = &[
+    "password",
+    "passwd",
+    "passphrase",
+    "pwd",
+    "mot de passe",
+    "mot_de_passe",
+    "passwort",
+    "kennwort",
+    "contraseña",
+    "contrasena",
+    "密码",
+    "パスワード",
+];
+/// Names that contain a secret word but name something that is not secret.
+const NOT_SECRET_NAMES: &[&str] = &[
+    "token_type",
+    "tokentype",
+    "token_url",
+    "tokenurl",
+    "token_endpoint",
+    "password_reset",
+    "passwordreset",
+    "forgot",
+    "password_policy",
+    "min_length",
+    "password_hash_algorithm",
+    "secret_name",
+    "secretname",
+    "secret_ref",
+    "secretref",
+    "secretkeyref",
+    "max_tokens",
+    "maxtokens",
+    "tokens_used",
+    "token_count",
+    "tokenizer",
+    "tokenize",
+    "tokens",
+    "_length",
+    "_len",
+    "_file",
+    "_path",
+    "_env",
+    "_id\"",
+    "csrf",
+];
+
+/// Finds `name = value` assignments of secret-looking values.
+#[derive(Debug)]
+pub(super) struct AssignmentFinder {
+    names: Option<AhoCorasick>,
+}
+
+impl AssignmentFinder {
+    pub(super) fn new() -> AssignmentFinder {
+        let names = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(SECRET_NAMES)
+            .ok();
+        AssignmentFinder { names }
+    }
+
+    pub(super) fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+        let Some(names) = &self.names else { return };
+        let mut resume = 0;
+        for m in names.find_iter(text.text) {
+            if m.start() < resume {
+                continue;
+            }
+            let Some(assignment) = assignment_at(text, m.start(), m.end()) else { continue };
+            resume = assignment.value.end;
+            let value = text.slice(assignment.value.start, assignment.value.end);
+            let name_lower = assignment.name.to_ascii_lowercase();
+            let password = PASSWORD_NAMES.iter().any(|w| name_lower.contains(w));
+            if !secret_value(value, password) {
+                continue;
+            }
+            let (rule, label) = if name_lower.contains("aws") && name_lower.contains("secret") && is_aws_secret(value) {
+                ("secret.aws_secret_access_key", "AWS secret access key")
+            } else if password {
+                ("secret.password_assignment", "Password")
+            } else {
+                ("secret.generic_assignment", "Secret value")
+            };
+            let validation =
+                if rule == "secret.aws_secret_access_key" { Validation::Format } else { Validation::Context };
+            out.push(Candidate::builtin(Kind::Secret, rule, label, assignment.value, 0.85, Severity::High, validation));
+        }
+    }
+}
+
+struct Assignment<'t> {
+    name: &'t str,
+    value: Span,
+}
+
+/// The assignment whose name contains the secret word at `word_start..word_end`.
+fn assignment_at<'t>(text: &ScanText<'t>, word_start: usize, word_end: usize) -> Option<Assignment<'t>> {
+    let bytes = text.bytes;
+    let is_name = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+    // Names are ASCII identifiers, except the few non-ASCII secret words themselves.
+    let mut name_start = word_start;
+    while name_start > 0 && is_name(bytes[name_start - 1]) {
+        name_start -= 1;
+    }
+    let mut name_end = word_end;
+    while name_end < bytes.len() && is_name(bytes[name_end]) && bytes[name_end] != b'.' {
+        name_end += 1;
+    }
+    let name = &text.text[name_start..name_end];
+    let lower = name.to_ascii_lowercase();
+    if NOT_SECRET_NAMES.iter().any(|n| lower.contains(n)) || name.len() > 64 {
+        return None;
+    }
+    // name, closing quote, spaces, operator, spaces, opening quote.
+    let mut at = name_end;
+    if matches!(bytes.get(at), Some(b'"' | b'\'')) {
+        at += 1;
+    }
+    at = skip_spaces(bytes, at);
+    let operator_len = match (bytes.get(at), bytes.get(at + 1)) {
+        (Some(b'='), Some(b'=')) | (Some(b'!'), Some(b'=')) => return None,
+        (Some(b':'), Some(b'=')) | (Some(b'='), Some(b'>')) => 2,
+        (Some(b'=' | b':'), _) => 1,
+        _ => {
+            // Prose: "password is Summer2024!" / "le mot de passe est …"
+            let rest = text.text.get(at..)?;
+            ["is ", "est ", "ist ", "es ", "是", "は"].iter().find(|w| rest.starts_with(**w)).map(|w| w.len())?
+        }
+    };
+    at = skip_spaces(bytes, at + operator_len);
+    let quote = bytes.get(at).copied().filter(|b| matches!(b, b'"' | b'\'' | b'`'));
+    if quote.is_some() {
+        at += 1;
+    }
+    let value_start = at;
+    let mut end = at;
+    match quote {
+        Some(q) => {
+            while end < bytes.len() && bytes[end] != q && bytes[end] != b'\n' {
+                end += 1;
+            }
+            if bytes.get(end) != Some(&q) {
+                return None;
+            }
+        }
+        None => {
+            while end < bytes.len()
+                && !bytes[end].is_ascii_whitespace()
+                && !matches!(bytes[end], b',' | b';' | b')' | b'}' | b']')
+            {
+                end += 1;
+            }
+            // A sentence's full stop is not part of the password.
+            while end > value_start && bytes[end - 1] == b'.' {
+                end -= 1;
+            }
+        }
+    }
+    let end = super::super::text::floor_char_boundary(text.text, end);
+    (end > value_start).then(|| Assignment { name, value: Span::new(value_start, end) })
+}
+
+fn skip_spaces(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && (bytes[at] == b' ' || bytes[at] == b'\t') {
+        at += 1;
+    }
+    at
+}
+
+/// Whether `value` is worth reporting as a secret.
+fn secret_value(value: &str, password: bool) -> bool {
+    let len = value.chars().count();
+    let min_len = if password { 8 } else { 12 };
+    if len < min_len || len > 200 || is_placeholder(value) || value.contains(char::is_whitespace) {
+        return false;
+    }
+    let lower = value.to_ascii_lowercase();
+    let looks_like_code = lower.starts_with("process.env")
+        || lower.starts_with("os.environ")
+        || lower.starts_with("os.getenv")
+        || lower.starts_with("env(")
+        || lower.starts_with("env.")
+        || lower.starts_with("config.")
+        || lower.starts_with("settings.")
+        || lower.starts_with("self.")
+        || lower.starts_with("this.")
+        || lower.starts_with("http")
+        || lower.starts_with("secrets.")
+        || lower.starts_with("vault:")
+        || lower.starts_with("arn:")
+        || value.contains('(')
+        || value.contains("${")
+        || value.contains("{{");
+    if looks_like_code {
+        return false;
+    }
+    // A plain identifier (`user_password`, `getToken`) is a variable, not a value.
+    let identifier = value.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'.');
+    if identifier {
+        return false;
+    }
+    let classes = [
+        value.bytes().any(|b| b.is_ascii_lowercase()),
+        value.bytes().any(|b| b.is_ascii_uppercase()),
+        value.bytes().any(|b| b.is_ascii_digit()),
+        value.bytes().any(|b| !b.is_ascii_alphanumeric()),
+    ]
+    .iter()
+    .filter(|&&c| c)
+    .count();
+    let entropy = shannon_entropy(value);
+    if password {
+        classes >= 2 && entropy >= 2.5
+    } else {
+        classes >= 2 && entropy >= 3.0 + if len >= 20 { 0.3 } else { 0.0 }
+    }
+}
+
+/// Forty base64 characters: the shape of an AWS secret access key.
+fn is_aws_secret(value: &str) -> bool {
+    value.len() == 40 && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'/' || b == b'+')
+}
+
+/// Shannon entropy of `value`'s bytes, in bits per byte.
+fn shannon_entropy(value: &str) -> f32 {
+    let mut counts = [0u32; 256];
+    for b in value.bytes() {
+        counts[usize::from(b)] += 1;
+    }
+    let len = value.len() as f32;
+    counts.iter().filter(|&&c| c > 0).map(|&c| c as f32 / len).map(|p| -p * p.log2()).sum()
+}

@@ -1,0 +1,117 @@
+//! Secrets: provider-specific keys and tokens ([`providers`]), private key blocks and JSON Web
+//! Tokens ([`blocks`]), and generic `password = …` / `token: …` assignments whose value looks
+//! random enough ([`generic`]).
+
+mod blocks;
+mod generic;
+mod providers;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use super::text::ScanText;
+use super::{Candidate, Detector, Validation};
+use crate::{Kind, Span};
+
+use providers::{looks_random, ProviderRule, PROVIDER_RULES};
+
+/// Finds secrets.
+#[derive(Debug)]
+pub struct SecretDetector {
+    /// Every trigger literal of every provider rule.
+    triggers: Option<AhoCorasick>,
+    /// For each trigger, the rule it belongs to.
+    trigger_rules: Vec<usize>,
+    /// Each provider rule's compiled pattern, by rule index.
+    patterns: Vec<Option<Regex>>,
+    generic: generic::AssignmentFinder,
+}
+
+impl SecretDetector {
+    /// Compiles the detector.
+    pub fn new() -> SecretDetector {
+        let mut literals = Vec::new();
+        let mut trigger_rules = Vec::new();
+        for (index, rule) in PROVIDER_RULES.iter().enumerate() {
+            for trigger in rule.triggers {
+                literals.push(*trigger);
+                trigger_rules.push(index);
+            }
+        }
+        // The patterns are constants checked by the tests: a rule whose pattern did not compile
+        // would simply never match.
+        let patterns = PROVIDER_RULES.iter().map(|r| Regex::new(&format!("(?-u){}", r.pattern)).ok()).collect();
+        let triggers = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&literals).ok();
+        SecretDetector { triggers, trigger_rules, patterns, generic: generic::AssignmentFinder::new() }
+    }
+
+    fn provider_keys(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+        let Some(triggers) = &self.triggers else { return };
+        let mut last: Option<(usize, usize)> = None;
+        for hit in triggers.find_overlapping_iter(text.text) {
+            let index = self.trigger_rules[hit.pattern().as_usize()];
+            let rule = &PROVIDER_RULES[index];
+            let Some(start) = hit.start().checked_sub(rule.lead) else { continue };
+            if last == Some((index, start)) || !is_key_boundary(text.byte_before(start)) {
+                continue;
+            }
+            last = Some((index, start));
+            if let Some(span) = self.confirm(index, rule, text, start) {
+                out.push(Candidate::builtin(
+                    Kind::Secret,
+                    rule.id,
+                    rule.label,
+                    span,
+                    rule.confidence,
+                    rule.severity,
+                    Validation::Format,
+                ));
+            }
+        }
+    }
+
+    /// The span of the key of `rule` starting at `start`, if the text there is one.
+    fn confirm(&self, index: usize, rule: &ProviderRule, text: &ScanText<'_>, start: usize) -> Option<Span> {
+        let pattern = self.patterns[index].as_ref()?;
+        let window_end = super::text::floor_char_boundary(text.text, (start + 512).min(text.text.len()));
+        let window = text.text.get(start..window_end)?;
+        let captures = pattern.captures(window)?;
+        let whole = captures.get(0)?;
+        if !is_key_boundary(text.byte_at(start + whole.end())) {
+            return None;
+        }
+        let secret = captures.get(1).unwrap_or(whole);
+        let value = &window[secret.start()..secret.end()];
+        let random_enough = looks_random(value) || rule.id == "secret.huggingface_token";
+        random_enough.then(|| Span::new(start + secret.start(), start + secret.end()))
+    }
+}
+
+/// Whether `byte` (the one before or after a key) ends it: keys are made of letters, digits,
+/// `_` and `-`, so none of those may touch them.
+fn is_key_boundary(byte: Option<u8>) -> bool {
+    !byte.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+impl Default for SecretDetector {
+    fn default() -> Self {
+        SecretDetector::new()
+    }
+}
+
+impl Detector for SecretDetector {
+    fn id(&self) -> &'static str {
+        "secret"
+    }
+
+    fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+        self.provider_keys(text, out);
+        blocks::private_keys(text, out);
+        blocks::json_web_tokens(text, out);
+        self.generic.detect(text, out);
+    }
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

@@ -1,0 +1,232 @@
+//! URLs and connection strings that carry a password: `postgres://app:s3cr3t@db:5432/x`,
+//! `Server=db;User Id=app;Password=s3cr3t;`, `https://host/login?user=a&password=s3cr3t`.
+//! Documentation placeholders (`user:password@`, `<password>`, `${DB_PASS}`) are not reported.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::text::ScanText;
+use super::{Candidate, Detector, Validation};
+use crate::{Kind, Severity, Span};
+
+/// Finds credentials in URLs and connection strings.
+#[derive(Debug)]
+pub struct UrlCredentialsDetector {
+    /// `password=`-like keys, ASCII case-insensitive.
+    keys: Option<AhoCorasick>,
+}
+
+const PASSWORD_KEYS: &[&str] = &["password=", "pwd=", "passwd=", "pass="];
+/// Keys that make a `Password=` part of a connection string rather than of prose.
+const CONNECTION_KEYS: &[&str] =
+    &["server=", "data source=", "host=", "user id=", "uid=", "user=", "username=", "database=", "initial catalog="];
+
+impl UrlCredentialsDetector {
+    /// Compiles the detector.
+    pub fn new() -> UrlCredentialsDetector {
+        let keys = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(PASSWORD_KEYS)
+            .ok();
+        UrlCredentialsDetector { keys }
+    }
+}
+
+impl Default for UrlCredentialsDetector {
+    fn default() -> Self {
+        UrlCredentialsDetector::new()
+    }
+}
+
+impl Detector for UrlCredentialsDetector {
+    fn id(&self) -> &'static str {
+        "url_credentials"
+    }
+
+    fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+        urls_with_userinfo(text, out);
+        if let Some(keys) = &self.keys {
+            for m in keys.find_iter(text.text) {
+                if let Some(found) = password_parameter(text, m.start(), m.end()) {
+                    out.push(found);
+                }
+            }
+        }
+    }
+}
+
+fn candidate(rule: &'static str, label: &'static str, span: Span) -> Candidate {
+    Candidate::builtin(Kind::UrlCredentials, rule, label, span, 0.95, Severity::Critical, Validation::Format)
+}
+
+/// `scheme://user:password@host…`: the whole URL.
+fn urls_with_userinfo(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+    let bytes = text.bytes;
+    let mut from = 0;
+    while let Some(offset) = text.text[from..].find("://") {
+        let sep = from + offset;
+        from = sep + 3;
+        let mut start = sep;
+        while start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || matches!(bytes[start - 1], b'+' | b'.' | b'-'))
+        {
+            start -= 1;
+        }
+        if sep - start < 2 || !bytes[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let authority_start = sep + 3;
+        let mut at = authority_start;
+        while at < bytes.len() && !is_url_end(bytes[at]) && !matches!(bytes[at], b'/' | b'@' | b'?' | b'#') {
+            at += 1;
+        }
+        if bytes.get(at) != Some(&b'@') {
+            continue;
+        }
+        let userinfo = &text.text[authority_start..at];
+        let Some((_, password)) = userinfo.split_once(':') else { continue };
+        if is_placeholder(password) {
+            continue;
+        }
+        let mut end = at + 1;
+        while end < bytes.len() && !is_url_end(bytes[end]) {
+            end += 1;
+        }
+        while end > at + 1 && matches!(bytes[end - 1], b'.' | b',' | b';' | b':' | b')' | b']' | b'!' | b'?') {
+            end -= 1;
+        }
+        if end == at + 1 {
+            continue;
+        }
+        out.push(candidate("url_credentials.url", "URL with a password", Span::new(start, end)));
+        from = end;
+    }
+}
+
+fn is_url_end(b: u8) -> bool {
+    b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'<' | b'>' | b'`' | b'|' | b'\\')
+}
+
+/// The value of a `password=` key in a URL query or a connection string.
+fn password_parameter(text: &ScanText<'_>, key_start: usize, value_start: usize) -> Option<Candidate> {
+    let bytes = text.bytes;
+    let before = text.byte_before(key_start);
+    let in_query = matches!(before, Some(b'?' | b'&'));
+    let in_connection = matches!(before, Some(b';' | b' ' | b'"' | b'\'') | None)
+        && line_before(text, key_start).is_some_and(|line| {
+            let lower = line.to_ascii_lowercase();
+            lower.contains(';') && CONNECTION_KEYS.iter().any(|k| lower.contains(k))
+        });
+    if !in_query && !in_connection {
+        return None;
+    }
+    let stop = |b: u8| {
+        matches!(b, b'\n' | b'\r' | b'"' | b'\'' | b'`')
+            || (b == b';' && in_connection)
+            || (in_query && (b == b'&' || b == b'#' || b.is_ascii_whitespace()))
+    };
+    let mut end = value_start;
+    while end < bytes.len() && !stop(bytes[end]) {
+        end += 1;
+    }
+    while end > value_start && bytes[end - 1] == b' ' {
+        end -= 1;
+    }
+    let value = &text.text[value_start..end];
+    if value.len() < 4 || is_placeholder(value) {
+        return None;
+    }
+    Some(if in_query {
+        candidate("url_credentials.query_password", "Password in a URL", Span::new(value_start, end))
+    } else {
+        candidate("url_credentials.connection_string", "Password in a connection string", Span::new(value_start, end))
+    })
+}
+
+/// The line up to `at`, at most 300 bytes of it.
+fn line_before<'t>(text: &ScanText<'t>, at: usize) -> Option<&'t str> {
+    let from = super::text::floor_char_boundary(text.text, at.saturating_sub(300));
+    let window = &text.text[from..at];
+    Some(window.rsplit_once('\n').map_or(window, |(_, line)| line))
+}
+
+/// Whether a password is a documentation placeholder rather than a real one.
+pub(crate) fn is_placeholder(value: &str) -> bool {
+    let lower = value.trim().to_ascii_lowercase();
+    const WORDS: &[&str] = &[
+        "password",
+        "pass",
+        "passwd",
+        "pwd",
+        "secret",
+        "changeme",
+        "change_me",
+        "mypassword",
+        "your_password",
+        "yourpassword",
+        "pass123",
+        "password123",
+        "example",
+        "redacted",
+        "hidden",
+        "none",
+        "null",
+        "xxx",
+        "foo",
+        "bar",
+    ];
+    lower.is_empty()
+        || WORDS.contains(&lower.as_str())
+        || lower.starts_with('<')
+        || lower.starts_with('{')
+        || lower.starts_with('$')
+        || lower.starts_with('%')
+        || lower.starts_with('[')
+        || lower.chars().all(|c| matches!(c, '*' | 'x' | '.' | '#' | '-' | '_' | '•'))
+        || lower.contains("your")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        UrlCredentialsDetector::new().detect(&ScanText::new(text), &mut out);
+        out.iter().map(|c| &text[c.bytes.start..c.bytes.end]).collect()
+    }
+
+    #[test]
+    fn finds_urls_with_passwords() {
+        assert_eq!(
+            found("DATABASE_URL=postgres://app:Zq8%40v1x@db.internal:5432/prod."),
+            ["postgres://app:Zq8%40v1x@db.internal:5432/prod"]
+        );
+        assert_eq!(found("redis://:hunter22@10.0.0.5:6379"), ["redis://:hunter22@10.0.0.5:6379"]);
+        assert_eq!(
+            found("\"mongodb+srv://svc:Tr0ub4dor@cluster0.example.net/db\""),
+            ["mongodb+srv://svc:Tr0ub4dor@cluster0.example.net/db"]
+        );
+    }
+
+    #[test]
+    fn finds_passwords_in_connection_strings_and_queries() {
+        assert_eq!(found("Server=db01;Database=crm;User Id=sa;Password=Pa55w0rd!2024;"), ["Pa55w0rd!2024"]);
+        assert_eq!(found("GET /login?user=ana&password=s3cretVal&next=/"), ["s3cretVal"]);
+    }
+
+    #[test]
+    fn ignores_placeholders_and_plain_urls() {
+        for text in [
+            "postgres://user:password@localhost/db",
+            "mysql://root:<password>@localhost",
+            "amqp://guest:${RABBIT_PASS}@mq",
+            "https://example.com/a@b",
+            "git@github.com:org/repo.git",
+            "https://ana@example.com/",
+            "Server=db;User Id=sa;Password=;",
+            "the password=hunter2 in prose",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}
