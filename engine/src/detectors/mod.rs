@@ -5,11 +5,14 @@
 //! byte offsets; the [`Engine`](crate::Engine) turns them into [`Finding`](crate::Finding)s,
 //! resolves overlaps and computes UTF-16 offsets once.
 
+mod address;
+mod birth_date;
 mod card;
 mod checksum;
 mod email;
 mod iban;
 mod ip;
+mod money;
 mod national;
 mod phone;
 mod phone_plans;
@@ -21,10 +24,13 @@ use std::borrow::Cow;
 
 use crate::{Kind, Severity, Span};
 
+pub use address::AddressDetector;
+pub use birth_date::BirthDateDetector;
 pub use card::CardDetector;
 pub use email::EmailDetector;
 pub use iban::IbanDetector;
 pub use ip::IpDetector;
+pub use money::MoneyDetector;
 pub use national::NationalIdDetector;
 pub use phone::PhoneDetector;
 pub use secrets::SecretDetector;
@@ -114,5 +120,8 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(IpDetector),
         Box::new(UrlCredentialsDetector::new()),
         Box::new(SecretDetector::new()),
+        Box::new(MoneyDetector),
+        Box::new(BirthDateDetector),
+        Box::new(AddressDetector::new()),
     ]
 }

@@ -1,0 +1,155 @@
+//! Amounts of money with their currency: `€48,500`, `USD 1,250.00`, `12.500,00 €`, `£3.2m`,
+//! `¥980,000`, `4 800 CHF`, `15万元`. A bare number is never money: the currency must be
+//! written next to it.
+
+use super::text::ScanText;
+use super::{Candidate, Detector, Validation};
+use crate::{Kind, Severity, Span};
+
+/// Finds amounts with a currency.
+#[derive(Debug, Default)]
+pub struct MoneyDetector;
+
+/// Currency signs and codes written before an amount.
+const BEFORE: &[&str] = &[
+    "US$", "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RMB", "INR", "SGD", "AUD", "CAD", "HKD", "NZD", "SEK", "NOK",
+    "DKK", "PLN", "BRL", "MXN", "HK$", "S$", "A$", "C$", "R$", "NZ$", "Rs.", "Rs", "$", "€", "£", "¥", "₹", "₩", "₽",
+    "₺", "Fr.",
+];
+/// Currency signs, codes and words written after an amount.
+const AFTER: &[&str] = &[
+    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RMB", "INR", "SGD", "AUD", "CAD", "HKD", "NZD", "SEK", "NOK", "DKK",
+    "PLN", "BRL", "MXN", "euros", "euro", "dollars", "pounds", "yuan", "rupees", "francs", "kr", "zł", "€", "$", "£",
+    "元", "円", "块", "美元", "欧元", "英镑",
+];
+/// Magnitude words written after the number (`3.2m`, `1.5 million`, `15万`).
+const MAGNITUDES: &[&str] =
+    &["million", "billion", "Mio.", "Mio", "Mrd.", "Mrd", "mn", "bn", "k", "K", "m", "M", "万", "亿", "千"];
+
+impl Detector for MoneyDetector {
+    fn id(&self) -> &'static str {
+        "money"
+    }
+
+    fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+        let mut i = 0;
+        let groups = text.groups();
+        while i < groups.len() {
+            let (count, number) = amount_at(text, i);
+            i += count;
+            if let Some(span) = with_currency(text, number) {
+                out.push(Candidate::builtin(
+                    Kind::Money,
+                    "money",
+                    "Amount of money",
+                    span,
+                    0.9,
+                    Severity::Medium,
+                    Validation::Context,
+                ));
+            }
+        }
+    }
+}
+
+/// The number starting at group `i`: thousands groups, a decimal part, a magnitude. Returns the
+/// groups it used and its span.
+fn amount_at(text: &ScanText<'_>, i: usize) -> (usize, Span) {
+    let groups = text.groups();
+    let mut last = i;
+    let mut separator: Option<&str> = None;
+    while last + 1 < groups.len() && groups[last].len() <= 3 && groups[last + 1].len() == 3 {
+        let gap = text.gap(last);
+        let thousands = matches!(gap, "," | "." | " " | "\u{a0}" | "'" | "’" | "\u{202f}");
+        if !thousands || separator.is_some_and(|s| s != gap) {
+            break;
+        }
+        // "1,234.567" is not a grouping: a group of three after the decimal point.
+        if last + 2 < groups.len() && groups[last + 2].len() != 3 && text.gap(last + 1) == gap {
+            break;
+        }
+        separator = Some(gap);
+        last += 1;
+    }
+    if last + 1 < groups.len() && (1..=2).contains(&groups[last + 1].len()) {
+        let gap = text.gap(last);
+        if (gap == "." || gap == ",") && separator != Some(gap) {
+            last += 1;
+        }
+    }
+    let mut end = groups[last].span.end;
+    let rest = &text.text[end..];
+    let spaced = rest.strip_prefix(' ').unwrap_or(rest);
+    if let Some(word) = MAGNITUDES.iter().find(|m| spaced.starts_with(**m)) {
+        let word_end = end + (rest.len() - spaced.len()) + word.len();
+        if text.boundary_after(word_end) || !word.is_ascii() {
+            end = word_end;
+        }
+    }
+    (last - i + 1, Span::new(groups[i].span.start, end))
+}
+
+/// The amount with its currency marker, if one is written right before or after it.
+fn with_currency(text: &ScanText<'_>, number: Span) -> Option<Span> {
+    let s = text.text;
+    if text.continues(number.start, number.end, b".,") || s[number.end..].starts_with('%') {
+        return None;
+    }
+    let before = &s[..number.start];
+    let before = before.strip_suffix(' ').or_else(|| before.strip_suffix('\u{a0}')).unwrap_or(before);
+    let before = before.strip_suffix('-').unwrap_or(before);
+    if let Some(sign) = BEFORE.iter().find(|c| before.ends_with(**c)) {
+        let start = before.len() - sign.len();
+        let word_sign = sign.bytes().all(|b| b.is_ascii_alphabetic());
+        let bounded = text.boundary_before(start) || !sign.is_ascii() || sign.ends_with('$');
+        let shell_variable = *sign == "$" && number.len() == 1;
+        if bounded && !(word_sign && !text.boundary_before(start)) && !shell_variable {
+            return Some(Span::new(start, number.end));
+        }
+    }
+    if !text.boundary_before(number.start) && !text.text[..number.start].ends_with(|c: char| !c.is_ascii()) {
+        return None;
+    }
+    let after = &s[number.end..];
+    let gap = if after.starts_with(' ') || after.starts_with('\u{a0}') {
+        after.chars().next().map_or(0, char::len_utf8)
+    } else {
+        0
+    };
+    let after = &after[gap..];
+    let unit = AFTER.iter().find(|c| after.starts_with(**c))?;
+    let end = number.end + gap + unit.len();
+    let bounded = !unit.is_ascii() || unit.ends_with('$') || text.boundary_after(end);
+    bounded.then_some(Span::new(number.start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        MoneyDetector.detect(&ScanText::new(text), &mut out);
+        out.iter().map(|c| &text[c.bytes.start..c.bytes.end]).collect()
+    }
+
+    #[test]
+    fn finds_amounts_with_currencies() {
+        assert_eq!(found("budget €48,500 for Q3"), ["€48,500"]);
+        assert_eq!(found("total USD 1,250.00."), ["USD 1,250.00"]);
+        assert_eq!(found("Betrag: 12.500,00 € netto"), ["12.500,00 €"]);
+        assert_eq!(found("raised £3.2m"), ["£3.2m"]);
+        assert_eq!(found("price ¥980,000"), ["¥980,000"]);
+        assert_eq!(found("fee 4 800 CHF"), ["4 800 CHF"]);
+        assert_eq!(found("报价15万元"), ["15万元"]);
+        assert_eq!(found("$2,400/month"), ["$2,400"]);
+        assert_eq!(found("a 1.5 million dollars deal"), ["1.5 million dollars"]);
+    }
+
+    #[test]
+    fn ignores_bare_numbers_and_shell_variables() {
+        for text in ["version 1.2.3", "echo $1 and $2", "42 items", "50% off", "ID 12345", "EURO2024"] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}
