@@ -1,0 +1,3 @@
+//! hush-host's integration tests: the real binary, spawned and spoken to.
+
+mod testutil;
