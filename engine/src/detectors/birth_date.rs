@@ -149,7 +149,9 @@ fn named_month_date(text: &ScanText<'_>, i: usize) -> Option<(usize, Span)> {
     // Month first: "March 12, 1985".
     if i + 1 < groups.len() && groups[i].len() <= 2 && matches!(text.gap(i), ", " | " ") && groups[i + 1].len() == 4 {
         let before = &s[..groups[i].span.start];
-        let word_start = before.trim_end().rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| p + 1);
+        let trimmed = before.trim_end();
+        let word_start =
+            trimmed.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(p, c)| p + c.len_utf8());
         let word = before[word_start..].trim_end().trim_end_matches('.').to_lowercase();
         if let Some(month) = month_named(&word) {
             let (day, year) = (group_value(text, i)?, group_value(text, i + 1)?);
@@ -186,6 +188,8 @@ mod tests {
         assert_eq!(found("né le 12.03.1985"), ["12.03.1985"]);
         assert_eq!(found("Date of birth: 12 March 1985"), ["12 March 1985"]);
         assert_eq!(found("born March 12, 1985"), ["March 12, 1985"]);
+        assert_eq!(found("生日：March 12, 1985"), ["March 12, 1985"]);
+        assert!(found("账户：ES 12, 1985").is_empty());
         assert_eq!(found("fecha de nacimiento: 12 de marzo de 1985"), ["12 de marzo de 1985"]);
         assert_eq!(found("Geburtsdatum 12. März 1985"), ["12. März 1985"]);
         assert_eq!(found("出生日期：1985年3月12日"), ["1985年3月12日"]);

@@ -13,7 +13,9 @@ pub struct CardDetector;
 /// Issuer ranges: `(label, prefix range low, high, prefix digits, allowed lengths)`.
 #[rustfmt::skip]
 const ISSUERS: &[(&str, u32, u32, usize, &[usize])] = &[
-    ("Visa card number", 4, 4, 1, &[13, 16, 19]),
+    // Thirteen-digit Visa numbers are no longer issued, and 13 digits starting with 4 are
+    // mostly EAN barcodes (German products).
+    ("Visa card number", 4, 4, 1, &[16, 19]),
     ("Mastercard number", 51, 55, 2, &[16]),
     ("Mastercard number", 2221, 2720, 4, &[16]),
     ("American Express card number", 34, 34, 2, &[15]),
@@ -26,9 +28,9 @@ const ISSUERS: &[(&str, u32, u32, usize, &[usize])] = &[
     ("Diners Club card number", 36, 36, 2, &[14, 16, 19]),
     ("Diners Club card number", 38, 39, 2, &[14, 16, 19]),
     ("UnionPay card number", 62, 62, 2, &[16, 17, 18, 19]),
-    ("Maestro card number", 50, 50, 2, &[12, 13, 14, 15, 16, 17, 18, 19]),
-    ("Maestro card number", 56, 58, 2, &[12, 13, 14, 15, 16, 17, 18, 19]),
-    ("Maestro card number", 67, 67, 2, &[12, 13, 14, 15, 16, 17, 18, 19]),
+    ("Maestro card number", 50, 50, 2, &[16, 17, 18, 19]),
+    ("Maestro card number", 56, 58, 2, &[16, 17, 18, 19]),
+    ("Maestro card number", 67, 67, 2, &[16, 17, 18, 19]),
 ];
 
 /// Group lengths of the printed layouts, besides a single compact group.
@@ -99,6 +101,13 @@ fn validate(text: &ScanText<'_>, i: usize, count: usize) -> Option<(usize, &'sta
     let (start, end) = (groups[0].span.start, groups[count - 1].span.end);
     if !text.stands_alone(start, end) || text.continues(start, end, b"-.,/") {
         return None;
+    }
+    // A grouped number followed by one more group of its kind is longer than a card.
+    if count > 1 {
+        let separator = text.gap(i).as_bytes();
+        if text.continues(start, end, separator) {
+            return None;
+        }
     }
     let digits = text.digits(groups);
     if digits.bytes().all(|b| b == digits.as_bytes()[0]) || !luhn(&digits) {

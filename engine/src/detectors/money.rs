@@ -100,10 +100,12 @@ fn with_currency(text: &ScanText<'_>, number: Span) -> Option<Span> {
     let before = before.strip_suffix('-').unwrap_or(before);
     if let Some(sign) = BEFORE.iter().find(|c| before.ends_with(**c)) {
         let start = before.len() - sign.len();
-        let word_sign = sign.bytes().all(|b| b.is_ascii_alphabetic());
-        let bounded = text.boundary_before(start) || !sign.is_ascii() || sign.ends_with('$');
+        // A code needs a boundary before it (not "XUSD 5"), except after CJK text, which has
+        // no spaces ("报价为USD 905").
+        let after_cjk = s[..start].chars().next_back().is_some_and(|c| !c.is_ascii());
+        let bounded = !sign.is_ascii() || sign.ends_with('$') || text.boundary_before(start) || after_cjk;
         let shell_variable = *sign == "$" && number.len() == 1;
-        if bounded && !(word_sign && !text.boundary_before(start)) && !shell_variable {
+        if bounded && !shell_variable {
             return Some(Span::new(start, number.end));
         }
     }

@@ -96,49 +96,14 @@ pub const NATIONAL_FORMATS: &[NationalFormat] = &[
     NationalFormat { country: "sg", groups: &[8], first: b"689", second: ANY, separators: &[], needs_context: true },
 ];
 
-/// Words that say a number nearby is a telephone number, in the languages Hush's users write.
+/// Words that say a number nearby is a telephone number, in the languages Hush's users write
+/// (matched at the start of a word: "tel" in "Tel:" but not in "hotel").
+#[rustfmt::skip]
 pub const PHONE_WORDS: &[&str] = &[
-    "phone",
-    "tel",
-    "call",
-    "mobile",
-    "cell",
-    "fax",
-    "whatsapp",
-    "signal",
-    "sms",
-    "text me",
-    "ring",
-    "contact",
-    "reach me",
-    "téléphone",
-    "portable",
-    "appel",
-    "telefon",
-    "handy",
-    "ruf",
-    "teléfono",
-    "móvil",
-    "llama",
-    "telefono",
-    "cellulare",
-    "chiama",
-    "telefoon",
-    "mobiel",
-    "bel ",
-    "电话",
-    "手机",
-    "致电",
-    "联系",
-    "電話",
-    "携帯",
-    "연락",
-    "hp",
-    "number",
-    "numéro",
-    "nummer",
-    "número",
-    "numero",
+    "phone", "tel", "call", "mobile", "cell", "fax", "whatsapp", "signal me", "sms", "text me", "ring me",
+    "ring us", "reach me", "reach us", "reach the", "téléphone", "portable", "appelle", "telefon", "handy",
+    "ruf ", "teléfono", "móvil", "llama", "cellulare", "chiama", "telefoon", "mobiel", "bel me", "电话", "手机",
+    "致电", "联系", "電話", "携帯", "연락", "hp:", "hp ", "mob:", "mob.",
 ];
 
 /// Words that say a number nearby is something else (an order, a version, a reference).

@@ -133,10 +133,16 @@ impl<'t> ScanText<'t> {
     }
 }
 
-/// Whether `haystack`, lower-cased (ASCII only), holds one of `words`.
+/// Whether `haystack`, lower-cased (ASCII only), holds one of `words` starting a word: "tel"
+/// is found in "Tel:" and "telephone" but not in "hotel".
 fn contains_any(haystack: &str, words: &[&str]) -> bool {
     let lower = haystack.to_ascii_lowercase();
-    words.iter().any(|w| lower.contains(w))
+    words.iter().any(|w| {
+        lower.match_indices(w).any(|(at, _)| {
+            let starts_word = !w.starts_with(|c: char| c.is_alphanumeric());
+            starts_word || !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// Whether `c` continues a word.
@@ -189,5 +195,8 @@ mod tests {
         let text = ScanText::new("Date of Birth: 1985-03-12");
         assert!(text.context_before(15, 30, &["date of birth"]));
         assert!(!text.context_before(15, 30, &["born"]));
+        let text = ScanText::new("hotel 123, Tel: 456");
+        assert!(!text.context_before(5, 5, &["tel"]));
+        assert!(text.context_before(19, 10, &["tel"]));
     }
 }
