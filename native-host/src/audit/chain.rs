@@ -108,7 +108,7 @@ pub enum ChainProblem {
         seq: i64,
     },
     /// The chain stops before its recorded head.
-    #[error("rows {} to {head_seq} are missing from the end: the log ends at row {last_seq}", last_seq + 1)]
+    #[error("{}", tail_message(*last_seq, *head_seq))]
     TailMissing {
         /// The last row found.
         last_seq: i64,
@@ -141,6 +141,11 @@ fn missing_message(first: i64, last: i64) -> String {
     } else {
         format!("rows {first} to {last} are missing (deleted)")
     }
+}
+
+fn tail_message(last_seq: i64, head_seq: i64) -> String {
+    let missing = missing_message(last_seq + 1, head_seq);
+    format!("{missing} from the end: the log stops at row {last_seq} but its head record says row {head_seq}")
 }
 
 fn relinked_message(seq: i64) -> String {

@@ -61,6 +61,8 @@ fn database_health(path: &Path) -> bool {
         println!("  not created yet: it is made on first use");
         return true;
     }
+    // Before opening: opening tightens a loose mode, and doctor should report what it found.
+    let mode = file_mode(path);
     let store = match Store::open(path) {
         Ok(store) => store,
         Err(e) => {
@@ -91,7 +93,7 @@ fn database_health(path: &Path) -> bool {
             Err(e) => Err(e.to_string()),
         },
     );
-    report("permissions", file_mode(path));
+    report("permissions", mode.map_err(|text| format!("{text}; hush-host has now set it to 600")));
     report(
         "contents",
         store
