@@ -2,13 +2,13 @@
 //! conversation ("[EMAIL_1]" is always the same address), so a chatbot's answer still reads well
 //! and can be turned back into the real values on the user's screen.
 //!
-//! "The same value" is judged leniently: `Ana@Example.org` and `ana@example.org` are one
-//! address, `DE89 3704…` and `DE893704…` one IBAN, and every name of a client (`Acme`, `ACME
-//! Corp`) is that one client. A client with an alias is written as its alias (`[CLIENT_A]`).
+//! "The same value" means the same text: restoring must give back exactly what was written, so
+//! `Acme` and `ACME` get placeholders of their own. A client with an alias is written as its
+//! alias (`[CLIENT_A]`, then `[CLIENT_A_2]` for another spelling).
 
 use std::collections::HashMap;
 
-use crate::dictionary::{fold, Category};
+use crate::dictionary::Category;
 use crate::offsets::OffsetMap;
 use crate::{Finding, Kind, Span};
 
@@ -64,6 +64,9 @@ impl Conversation {
     /// wrapped twice.
     pub fn redact(&mut self, text: &str, findings: &[Finding]) -> Redaction {
         let existing = self.placeholder_spans(text);
+        // A placeholder written in the text already (by the user, or from another conversation)
+        // must not be handed out again, or restoring would turn it into a value.
+        let taken: Vec<&str> = bracketed_words(text).iter().map(|s| &text[s.start..s.end]).collect();
         let mut chosen: Vec<&Finding> = findings
             .iter()
             .filter(|f| {
@@ -83,7 +86,7 @@ impl Conversation {
         let mut at = 0;
         for finding in chosen {
             let value = &text[finding.bytes.start..finding.bytes.end];
-            let placeholder = self.placeholder_for(finding, value);
+            let placeholder = self.placeholder_for(finding, value, &taken);
             out.push_str(&text[at..finding.bytes.start]);
             out.push_str(&placeholder);
             at = finding.bytes.end;
@@ -126,19 +129,20 @@ impl Conversation {
             .collect()
     }
 
-    fn placeholder_for(&mut self, finding: &Finding, value: &str) -> String {
+    fn placeholder_for(&mut self, finding: &Finding, value: &str, taken: &[&str]) -> String {
         let word = placeholder_word(finding);
-        let identity = format!("{word}\u{0}{}", canonical(finding, value));
+        let identity = format!("{word}\u{0}{value}");
         if let Some(existing) = self.by_identity.get(&identity) {
             return existing.clone();
         }
+        let free = |p: &str, originals: &HashMap<String, String>| !originals.contains_key(p) && !taken.contains(&p);
         let mut placeholder = format!("[{word}]");
-        if finding.alias.is_none() || self.originals.contains_key(&placeholder) {
+        if finding.alias.is_none() || !free(&placeholder, &self.originals) {
             let counter = self.counters.entry(word.clone()).or_insert(0);
             loop {
                 *counter += 1;
                 placeholder = format!("[{word}_{counter}]");
-                if !self.originals.contains_key(&placeholder) {
+                if free(&placeholder, &self.originals) {
                     break;
                 }
             }
@@ -163,21 +167,6 @@ fn placeholder_word(finding: &Finding) -> String {
 
 fn dictionary_category(finding: &Finding) -> Option<Category> {
     finding.rule.strip_prefix("client_term.").and_then(Category::from_name)
-}
-
-/// The form of a value under which two spellings count as the same value.
-fn canonical(finding: &Finding, value: &str) -> String {
-    match finding.kind {
-        Kind::ClientTerm if dictionary_category(finding) == Some(Category::Client) => {
-            format!("client:{}", finding.client.as_deref().unwrap_or_default())
-        }
-        Kind::ClientTerm | Kind::Custom => fold(value).text,
-        Kind::Email => value.to_lowercase(),
-        Kind::Phone | Kind::CreditCard | Kind::Iban | Kind::NationalId => {
-            value.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect()
-        }
-        _ => value.to_string(),
-    }
 }
 
 /// Spans of everything shaped like a placeholder, `[` + an upper-case ASCII word + `]`.

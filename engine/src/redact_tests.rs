@@ -33,24 +33,26 @@ fn same_value_same_placeholder_across_prompts() {
         redacted(&engine, &mut conversation, "mail ana@example.org and bob@example.org"),
         "mail [EMAIL_1] and [EMAIL_2]"
     );
-    assert_eq!(redacted(&engine, &mut conversation, "again BOB@example.org"), "again [EMAIL_2]");
+    assert_eq!(redacted(&engine, &mut conversation, "again bob@example.org"), "again [EMAIL_2]");
 }
 
 #[test]
-fn every_name_of_a_client_is_one_placeholder() {
+fn each_spelling_has_its_placeholder_so_restore_is_exact() {
     let engine = acme_engine(None);
     let mut conversation = Conversation::new();
-    let text = "Acme Corp (Acme) asked Jane Roe";
-    assert_eq!(redacted(&engine, &mut conversation, text), "[CLIENT_1] ([CLIENT_1]) asked [CONTACT_1]");
+    let text = "Acme Corp (Acme) asked Jane Roe about Acme";
+    let redacted = redacted(&engine, &mut conversation, text);
+    assert_eq!(redacted, "[CLIENT_1] ([CLIENT_2]) asked [CONTACT_1] about [CLIENT_2]");
+    assert_eq!(conversation.restore(&redacted), text);
 }
 
 #[test]
 fn a_client_alias_is_its_placeholder() {
     let engine = acme_engine(Some("CLIENT_A"));
     let mut conversation = Conversation::new();
-    let text = "Acme Corp and Acme";
+    let text = "Acme Corp and Acme Corp, or Acme";
     let redaction = conversation.redact(text, &engine.scan(text));
-    assert_eq!(redaction.text, "[CLIENT_A] and [CLIENT_A]");
+    assert_eq!(redaction.text, "[CLIENT_A] and [CLIENT_A], or [CLIENT_A_1]");
     assert_eq!(conversation.restore("Dear [CLIENT_A],"), "Dear Acme Corp,");
     // The alias already in a text is not redacted again.
     assert_eq!(conversation.redact(&redaction.text, &engine.scan(&redaction.text)).text, redaction.text);
@@ -98,4 +100,14 @@ fn findings_off_char_boundaries_or_out_of_range_are_skipped() {
 #[test]
 fn unknown_placeholders_are_left_alone() {
     assert_eq!(Conversation::new().restore("hello [EMAIL_9] [TODO]"), "hello [EMAIL_9] [TODO]");
+}
+
+#[test]
+fn placeholders_already_in_the_text_are_not_handed_out() {
+    let engine = Engine::new();
+    let mut conversation = Conversation::new();
+    let text = "[EMAIL_1] is a placeholder, ana@example.org is not";
+    let redaction = conversation.redact(text, &engine.scan(text));
+    assert_eq!(redaction.text, "[EMAIL_1] is a placeholder, [EMAIL_2] is not");
+    assert_eq!(conversation.restore(&redaction.text), "[EMAIL_1] is a placeholder, ana@example.org is not");
 }
