@@ -37,7 +37,7 @@ impl Session {
         let (id, request) = match decode_request(frame) {
             Ok(decoded) => decoded,
             Err((id, error)) => {
-                log::request_failed(&id, "(unreadable)", &error);
+                log::request_failed(&id, "(not decoded)", &error);
                 return encode_error(&id, &error);
             }
         };

@@ -56,7 +56,7 @@ pub fn render(report: &Report<'_>) -> String {
         "<header><p class=\"eyebrow\">Hush audit report</p><h1>{client}</h1>\
          <p class=\"meta\">Period: {} &middot; Made {} UTC &middot; hush-host {}</p></header>",
         escape(&report.period.describe()),
-        escape(&report.generated_at.replace('T', " ").replace('Z', "")),
+        escape(&readable_time(report.generated_at)),
         env!("CARGO_PKG_VERSION"),
     );
     verification_section(&mut out, report);
@@ -189,13 +189,13 @@ fn events_section(out: &mut String, rows: &[AuditRow]) {
     if rows.is_empty() {
         return;
     }
-    out.push_str("<section><h2>Events</h2><table class=\"events\"><thead><tr><th class=\"n\">#</th><th>Time (UTC)</th><th>Site</th><th>What happened</th><th>Found</th><th>Rules</th></tr></thead><tbody>");
+    out.push_str("<section><h2>Events</h2><table class=\"events\"><thead><tr><th class=\"n\">Row</th><th>Time (UTC)</th><th>Site</th><th>What happened</th><th>Found</th><th>Rules</th></tr></thead><tbody>");
     for row in rows {
         let _ = write!(
             out,
             "<tr><td class=\"n\">{}</td><td class=\"time\">{}</td><td>{}</td><td><span class=\"action {}\">{}</span></td><td>{}</td><td><code>{}</code></td></tr>",
             row.seq,
-            escape(&row.at.replace('T', " ").replace('Z', "")),
+            escape(&readable_time(&row.at)),
             escape(&row.site),
             row.action.as_str(),
             action_label(row.action),
@@ -204,6 +204,11 @@ fn events_section(out: &mut String, rows: &[AuditRow]) {
         );
     }
     out.push_str("</tbody></table></section>\n");
+}
+
+/// `2025-03-01T10:15:00.000Z` as `2025-03-01 10:15:00`.
+fn readable_time(time: &str) -> String {
+    time.get(..19).unwrap_or(time).replace('T', " ")
 }
 
 fn action_label(action: AuditAction) -> &'static str {
@@ -258,7 +263,7 @@ th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line
 th { font-size: 12px; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); }
 .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .time { white-space: nowrap; font-variant-numeric: tabular-nums; }
-code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; }
 .bar-cell { width: 45%; }
 .bar { height: 10px; min-width: 2px; background: var(--accent); border-radius: 2px; }
 .action { display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 12px; background: #eef0f4; white-space: nowrap; }
