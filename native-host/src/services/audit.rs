@@ -205,7 +205,7 @@ pub fn export(store: &Store, client: &Client, period: &Period, format: ExportFor
 /// An export for the client with `client_id`.
 ///
 /// # Errors
-/// As [`export`], and [`ServiceError::NotFound`].
+/// As [`export()`], and [`ServiceError::NotFound`].
 pub fn export_for_id(
     store: &Store,
     client_id: i64,
