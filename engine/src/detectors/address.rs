@@ -22,64 +22,31 @@ pub struct AddressDetector {
     postcode_city: Option<Regex>,
 }
 
-const STREET_WORDS: &[&str] = &[
-    "street",
-    "st.",
-    "st ",
-    "avenue",
-    "ave",
-    "road",
-    "rd",
-    "lane",
-    "ln",
-    "drive",
-    "dr.",
-    "boulevard",
-    "blvd",
-    "court",
-    "place",
-    "way",
-    "terrace",
-    "square",
-    "parkway",
-    "highway",
-    "close",
-    "crescent",
-    "mews",
-    "row",
-    "rue",
-    "allée",
-    "chemin",
-    "impasse",
-    "quai",
-    "route",
-    "bd ",
-    "straße",
-    "strasse",
-    "str.",
-    "weg",
-    "platz",
-    "allee",
-    "gasse",
-    "ring",
-    "damm",
-    "straat",
-    "laan",
-    "gracht",
-    "plein",
-    "kade",
-    "calle",
-    "avenida",
-    "plaza",
-    "paseo",
-    "carrer",
-    "via ",
-    "viale",
-    "piazza",
-    "corso",
-    "路",
-    "街",
-    "号",
+/// Street words, each with the shapes it appears in: English suffix (`Baker Street`), French
+/// prefix after the number (`12 rue …`), German or Dutch compound (`Hauptstraße 5`), Spanish or
+/// Italian prefix before the number (`Calle Mayor 10`), Chinese road (`建国路88号`).
+const ENGLISH: u8 = 1;
+const FRENCH: u8 = 2;
+const COMPOUND: u8 = 4;
+const SOUTHERN: u8 = 8;
+const CHINESE: u8 = 16;
+
+#[rustfmt::skip]
+const STREET_WORDS: &[(&str, u8)] = &[
+    ("street", ENGLISH), ("st", ENGLISH), ("avenue", ENGLISH | FRENCH), ("ave", ENGLISH), ("road", ENGLISH),
+    ("rd", ENGLISH), ("lane", ENGLISH), ("ln", ENGLISH), ("drive", ENGLISH), ("dr", ENGLISH),
+    ("boulevard", ENGLISH | FRENCH), ("blvd", ENGLISH), ("court", ENGLISH), ("ct", ENGLISH),
+    ("place", ENGLISH | FRENCH), ("pl", ENGLISH), ("way", ENGLISH), ("terrace", ENGLISH), ("square", ENGLISH),
+    ("sq", ENGLISH), ("parkway", ENGLISH), ("pkwy", ENGLISH), ("highway", ENGLISH), ("hwy", ENGLISH),
+    ("close", ENGLISH), ("crescent", ENGLISH), ("mews", ENGLISH), ("row", ENGLISH),
+    ("rue", FRENCH), ("av", FRENCH | SOUTHERN), ("bd", FRENCH), ("allée", FRENCH), ("allee", FRENCH | COMPOUND),
+    ("chemin", FRENCH), ("impasse", FRENCH), ("quai", FRENCH), ("route", FRENCH), ("cours", FRENCH),
+    ("straße", COMPOUND), ("strasse", COMPOUND), ("str", COMPOUND), ("weg", COMPOUND), ("platz", COMPOUND),
+    ("gasse", COMPOUND), ("ring", COMPOUND), ("damm", COMPOUND), ("straat", COMPOUND), ("laan", COMPOUND),
+    ("gracht", COMPOUND), ("plein", COMPOUND), ("kade", COMPOUND),
+    ("calle", SOUTHERN), ("avenida", SOUTHERN), ("plaza", SOUTHERN), ("paseo", SOUTHERN), ("carrer", SOUTHERN),
+    ("via", SOUTHERN), ("viale", SOUTHERN), ("piazza", SOUTHERN), ("corso", SOUTHERN), ("largo", SOUTHERN),
+    ("路", CHINESE), ("街", CHINESE), ("大道", CHINESE),
 ];
 
 const CONTEXT_WORDS: &[&str] = &[
@@ -139,14 +106,43 @@ const WINDOW: usize = 90;
 impl AddressDetector {
     /// Compiles the detector.
     pub fn new() -> AddressDetector {
+        let words: Vec<&str> = STREET_WORDS.iter().map(|(w, _)| *w).collect();
         let street_words = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(STREET_WORDS)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
             .ok();
         // The patterns are constants checked by the tests.
         let patterns = PATTERNS.iter().filter_map(|p| Regex::new(p).ok()).collect();
         AddressDetector { street_words, patterns, postcode_city: Regex::new(POSTCODE_CITY).ok() }
+    }
+
+    /// The address shapes worth trying for the street word at `start..end`: a cheap look at
+    /// the word's case, its boundaries and the digits around it rules out most words in prose.
+    fn families(text: &ScanText<'_>, start: usize, end: usize, families: u8) -> u8 {
+        let bytes = text.bytes;
+        let capitalised = bytes[start].is_ascii_uppercase();
+        let whole_word = text.boundary_before(start) && text.boundary_after(end);
+        let digit_within =
+            |from: usize, to: usize| bytes[from.min(bytes.len())..to.min(bytes.len())].iter().any(u8::is_ascii_digit);
+        let mut keep = 0;
+        if families & ENGLISH != 0 && capitalised && whole_word && digit_within(start.saturating_sub(60), start) {
+            keep |= ENGLISH;
+        }
+        if families & FRENCH != 0 && whole_word && digit_within(start.saturating_sub(12), start) {
+            keep |= FRENCH;
+        }
+        let ends_word = text.boundary_after(end) || bytes.get(end) == Some(&b'.');
+        if families & COMPOUND != 0 && ends_word && digit_within(end, end + 4) {
+            keep |= COMPOUND;
+        }
+        if families & SOUTHERN != 0 && capitalised && whole_word && digit_within(end, end + 60) {
+            keep |= SOUTHERN;
+        }
+        if families & CHINESE != 0 && (digit_within(end, end + 1) || digit_within(start.saturating_sub(1), start)) {
+            keep |= CHINESE;
+        }
+        keep
     }
 }
 
@@ -166,14 +162,21 @@ impl Detector for AddressDetector {
         let s = text.text;
         let mut covered = 0;
         let mut found: Vec<Span> = Vec::new();
-        for hit in street_words.find_overlapping_iter(s) {
+        for hit in street_words.find_iter(s) {
             if hit.start() < covered {
+                continue;
+            }
+            let families = Self::families(text, hit.start(), hit.end(), STREET_WORDS[hit.pattern().as_usize()].1);
+            if families == 0 {
                 continue;
             }
             let from = floor_char_boundary(s, hit.start().saturating_sub(WINDOW));
             let to = ceil_char_boundary(s, hit.end() + WINDOW);
             let window = &s[from..to];
-            for pattern in &self.patterns {
+            for (index, pattern) in self.patterns.iter().enumerate() {
+                if families & (1 << index) == 0 {
+                    continue;
+                }
                 for m in pattern.find_iter(window) {
                     let (start, end) = (from + m.start(), from + m.end());
                     if start <= hit.start()

@@ -133,8 +133,12 @@ fn cjk_date(text: &ScanText<'_>, i: usize) -> Option<(usize, Span)> {
 fn named_month_date(text: &ScanText<'_>, i: usize) -> Option<(usize, Span)> {
     let groups = text.groups();
     let s = text.text;
+    if i + 1 >= groups.len() || groups[i].len() > 2 || groups[i + 1].len() != 4 {
+        return None;
+    }
+    let gap_len = groups[i + 1].span.start - groups[i].span.end;
     // Day first: "12 March 1985", "12. März 1985", "12 de marzo de 1985".
-    if i + 1 < groups.len() && groups[i].len() <= 2 {
+    if (4..=24).contains(&gap_len) {
         let between = s[groups[i].span.end..groups[i + 1].span.start].to_lowercase();
         let words = between.trim_matches(|c: char| c == ' ' || c == '.' || c == ',');
         let words = words.strip_prefix("de ").unwrap_or(words);
@@ -147,7 +151,10 @@ fn named_month_date(text: &ScanText<'_>, i: usize) -> Option<(usize, Span)> {
         }
     }
     // Month first: "March 12, 1985".
-    if i + 1 < groups.len() && groups[i].len() <= 2 && matches!(text.gap(i), ", " | " ") && groups[i + 1].len() == 4 {
+    let after_word = groups[i].span.start >= 2
+        && s.as_bytes()[groups[i].span.start - 1] == b' '
+        && s[..groups[i].span.start - 1].chars().next_back().is_some_and(|c| c.is_alphabetic() || c == '.');
+    if after_word && matches!(text.gap(i), ", " | " ") {
         let before = &s[..groups[i].span.start];
         let trimmed = before.trim_end();
         let word_start =

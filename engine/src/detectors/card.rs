@@ -46,6 +46,10 @@ impl Detector for CardDetector {
         let groups = text.groups();
         let mut i = 0;
         while i < groups.len() {
+            if text.run_digits(i) < 14 {
+                i += 1;
+                continue;
+            }
             match card_at(text, i) {
                 Some((count, label)) => {
                     let span = Span::new(groups[i].span.start, groups[i + count - 1].span.end);

@@ -31,6 +31,10 @@ fn ipv4(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
     let groups = text.groups();
     let mut i = 0;
     while i + 3 < groups.len() {
+        if text.run_digits(i) < 4 {
+            i += 1;
+            continue;
+        }
         let octets = &groups[i..i + 4];
         let dotted = (i..i + 3).all(|k| text.gap(k) == ".");
         let (start, end) = (octets[0].span.start, octets[3].span.end);

@@ -80,7 +80,8 @@ fn amount_at(text: &ScanText<'_>, i: usize) -> (usize, Span) {
     let mut end = groups[last].span.end;
     let rest = &text.text[end..];
     let spaced = rest.strip_prefix(' ').unwrap_or(rest);
-    if let Some(word) = MAGNITUDES.iter().find(|m| spaced.starts_with(**m)) {
+    let magnitude = spaced.as_bytes().first().is_some_and(|&b| may_start_unit(b));
+    if let Some(word) = MAGNITUDES.iter().find(|m| magnitude && spaced.starts_with(**m)) {
         let word_end = end + (rest.len() - spaced.len()) + word.len();
         if text.boundary_after(word_end) || !word.is_ascii() {
             end = word_end;
@@ -89,9 +90,38 @@ fn amount_at(text: &ScanText<'_>, i: usize) -> (usize, Span) {
     (last - i + 1, Span::new(groups[i].span.start, end))
 }
 
+/// Whether the byte could end a currency sign or code written before an amount.
+fn may_end_sign(b: u8) -> bool {
+    // ASCII codes and `$`, `Rs.`, `Fr.`; the last byte of €, £, ¥, ₹, ₩, ₽, ₺.
+    b.is_ascii_uppercase() || matches!(b, b'$' | b'.' | b's' | 0xAC | 0xA3 | 0xA5 | 0xB9 | 0xA9 | 0xBD | 0xBA)
+}
+
+/// Whether the byte could start a currency or a magnitude written after an amount.
+fn may_start_unit(b: u8) -> bool {
+    // ASCII codes and words, `$`, and the first byte of €, £, 元, 円, 块, 美元, 欧元, 英镑, 万, 亿, 千.
+    b.is_ascii_uppercase()
+        || matches!(b, b'$' | b'e' | b'd' | b'p' | b'y' | b'r' | b'f' | b'k' | b'z' | b'm' | b'b')
+        || matches!(b, 0xE2 | 0xC2 | 0xE4 | 0xE5 | 0xE6 | 0xE7 | 0xE8)
+}
+
 /// The amount with its currency marker, if one is written right before or after it.
 fn with_currency(text: &ScanText<'_>, number: Span) -> Option<Span> {
     let s = text.text;
+    let bytes = text.bytes;
+    // Most numbers have neither: look at the bytes around before comparing strings.
+    let mut before_at = number.start;
+    while before_at > 0 && before_at + 2 > number.start && matches!(bytes[before_at - 1], b' ' | b'-' | 0xA0) {
+        before_at -= 1;
+    }
+    let mut after_at = number.end;
+    if matches!(bytes.get(after_at), Some(b' ' | 0xC2)) {
+        after_at += if bytes[after_at] == b' ' { 1 } else { 2 };
+    }
+    let sign_possible = before_at > 0 && may_end_sign(bytes[before_at - 1]);
+    let unit_possible = bytes.get(after_at).is_some_and(|&b| may_start_unit(b));
+    if !sign_possible && !unit_possible {
+        return None;
+    }
     if text.continues(number.start, number.end, b".,") || s[number.end..].starts_with('%') {
         return None;
     }

@@ -29,6 +29,11 @@ impl Detector for PhoneDetector {
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let mut i = 0;
         while i < text.groups().len() {
+            // The shortest number Hush knows has seven digits (after a calling code).
+            if text.run_digits(i) < 7 {
+                i += 1;
+                continue;
+            }
             let found = international(text, i).or_else(|| national(text, i));
             match found {
                 Some((count, span, rule, confidence)) => {

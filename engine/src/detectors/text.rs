@@ -35,6 +35,9 @@ pub struct ScanText<'t> {
     /// Its bytes.
     pub bytes: &'t [u8],
     groups: Vec<Group>,
+    /// For each group, the digits in it and in the groups that follow it closely (at most
+    /// three bytes apart): a number shorter than a detector's shortest cannot start there.
+    run_digits: Vec<u32>,
 }
 
 impl<'t> ScanText<'t> {
@@ -54,7 +57,18 @@ impl<'t> ScanText<'t> {
                 i += 1;
             }
         }
-        ScanText { text, bytes, groups }
+        let mut run_digits = vec![0u32; groups.len()];
+        for i in (0..groups.len()).rev() {
+            let own = u32::try_from(groups[i].len()).unwrap_or(u32::MAX);
+            let close = i + 1 < groups.len() && groups[i + 1].span.start - groups[i].span.end <= 3;
+            run_digits[i] = own.saturating_add(if close { run_digits[i + 1] } else { 0 });
+        }
+        ScanText { text, bytes, groups, run_digits }
+    }
+
+    /// The digits in group `i` and the groups right after it (see [`ScanText::new`]).
+    pub fn run_digits(&self, i: usize) -> usize {
+        self.run_digits[i] as usize
     }
 
     /// Every maximal run of ASCII digits, in text order.
@@ -179,6 +193,7 @@ mod tests {
         assert_eq!(spans, ["415", "555", "0134", "12"]);
         assert_eq!(text.gap(0), ") ");
         assert_eq!(text.digits(&text.groups()[..3]), "4155550134");
+        assert_eq!((text.run_digits(0), text.run_digits(3)), (10, 2));
     }
 
     #[test]

@@ -9,27 +9,44 @@ use unicode_normalization::char::decompose_compatible;
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// For each byte of `text`, the byte offset in the original of the char that produced it;
-    /// `None` when folding kept every offset (ASCII input).
-    origin: Option<Vec<u32>>,
+    /// Every non-ASCII character of the original, in order: where its folded form starts and
+    /// how long it is, and where the character starts and how long it is. ASCII folds byte for
+    /// byte, so between two entries offsets move together.
+    changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Change {
+    folded: u32,
+    folded_len: u32,
+    original: u32,
+    original_len: u32,
 }
 
 impl Folded {
     /// The span of the original text that produced folded bytes `start..end` (`original` is the
     /// text that was folded). The span is widened to whole original characters.
     pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
-        match &self.origin {
-            None => (start, end),
-            Some(origin) => {
-                let from = origin[start] as usize;
-                let last = origin[end - 1] as usize;
-                let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
-                // Accents written as separate combining characters fold to nothing: keep them
-                // with the letter they sit on.
-                let trailing: usize =
-                    original[last + last_len..].chars().take_while(|&c| is_latin_accent(c)).map(char::len_utf8).sum();
-                (from, last + last_len + trailing)
-            }
+        if self.changes.is_empty() {
+            return (start, end);
+        }
+        let from = self.origin(start).0;
+        let (last, last_len) = self.origin(end - 1);
+        // Accents written as separate combining characters fold to nothing: keep them with the
+        // letter they sit on.
+        let trailing: usize =
+            original[last + last_len..].chars().take_while(|&c| is_latin_accent(c)).map(char::len_utf8).sum();
+        (from, last + last_len + trailing)
+    }
+
+    /// The original character that produced folded byte `at`: its offset and length.
+    fn origin(&self, at: usize) -> (usize, usize) {
+        let at32 = u32::try_from(at).unwrap_or(u32::MAX);
+        let index = self.changes.partition_point(|c| c.folded <= at32);
+        match index.checked_sub(1).map(|i| self.changes[i]) {
+            None => (at, 1),
+            Some(c) if at32 < c.folded + c.folded_len => (c.original as usize, c.original_len as usize),
+            Some(c) => ((c.original + c.original_len) as usize + (at - (c.folded + c.folded_len) as usize), 1),
         }
     }
 }
@@ -38,20 +55,30 @@ impl Folded {
 /// few letters that do not decompose (ß, ø, ł, æ, œ…) spelled out, any white space as one
 /// space, and typographic apostrophes as `'`.
 pub fn fold(text: &str) -> Folded {
-    if text.is_ascii() {
-        let bytes = text.bytes().map(fold_ascii).collect();
-        // Every byte stays ASCII, so the result is valid UTF-8 of the same length.
-        return Folded { text: String::from_utf8(bytes).unwrap_or_default(), origin: None };
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut changes = Vec::new();
+    let mut at = 0;
+    let mut buffer = String::new();
+    while at < bytes.len() {
+        // ASCII runs fold byte for byte.
+        let run = bytes[at..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - at);
+        out.extend(bytes[at..at + run].iter().map(|&b| fold_ascii(b)));
+        at += run;
+        let Some(c) = text[at..].chars().next() else { break };
+        buffer.clear();
+        fold_char(c, &mut buffer);
+        changes.push(Change {
+            folded: u32::try_from(out.len()).unwrap_or(u32::MAX),
+            folded_len: u32::try_from(buffer.len()).unwrap_or(u32::MAX),
+            original: u32::try_from(at).unwrap_or(u32::MAX),
+            original_len: u32::try_from(c.len_utf8()).unwrap_or(u32::MAX),
+        });
+        out.extend_from_slice(buffer.as_bytes());
+        at += c.len_utf8();
     }
-    let mut out = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
-        let before = out.len();
-        fold_char(c, &mut out);
-        origin.resize(out.len(), u32::try_from(at).unwrap_or(u32::MAX));
-        debug_assert!(out.len() >= before);
-    }
-    Folded { text: out, origin: Some(origin) }
+    // ASCII bytes and whole encoded characters were appended: the result is UTF-8.
+    Folded { text: String::from_utf8(out).unwrap_or_default(), changes }
 }
 
 fn fold_ascii(b: u8) -> u8 {

@@ -21,6 +21,11 @@ pub(super) fn detect(text: &ScanText<'_>, out: &mut Vec<IdMatch>) {
     let count = text.groups().len();
     let mut i = 0;
     while i < count {
+        // Every numeric id has at least nine digits.
+        if text.run_digits(i) < 9 {
+            i += 1;
+            continue;
+        }
         match id_at(text, i) {
             Some((groups, found)) => {
                 out.push(found);

@@ -92,13 +92,49 @@ pub(super) struct AssignmentFinder {
     names: Option<AhoCorasick>,
 }
 
+/// Short roots of [`SECRET_NAMES`], searched for in lower, upper and title case: a
+/// case-sensitive search over a few dozen literals is several times faster than a
+/// case-insensitive one, and the whole name is checked afterwards.
+const NAME_ROOTS: &[&str] = &[
+    "pass",
+    "pwd",
+    "secret",
+    "token",
+    "api_key",
+    "apikey",
+    "api-key",
+    "apiKey",
+    "access_key",
+    "accesskey",
+    "accessKey",
+    "auth_key",
+    "authkey",
+    "authKey",
+    "private_key",
+    "privatekey",
+    "privateKey",
+    "credential",
+    "kennwort",
+    "contrase",
+    "mot de passe",
+    "mot_de_passe",
+    "密码",
+    "パスワード",
+];
+
 impl AssignmentFinder {
     pub(super) fn new() -> AssignmentFinder {
-        let names = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(SECRET_NAMES)
-            .ok();
+        let mut variants: Vec<String> = NAME_ROOTS
+            .iter()
+            .flat_map(|root| {
+                let mut title = root.chars();
+                let title = title.next().map(|c| c.to_uppercase().chain(title).collect::<String>()).unwrap_or_default();
+                [root.to_string(), root.to_uppercase(), title]
+            })
+            .collect();
+        variants.sort();
+        variants.dedup();
+        let names = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&variants).ok();
         AssignmentFinder { names }
     }
 
@@ -145,13 +181,19 @@ fn assignment_at<'t>(text: &ScanText<'t>, word_start: usize, word_end: usize) ->
     while name_start > 0 && is_name(bytes[name_start - 1]) {
         name_start -= 1;
     }
-    let mut name_end = word_end;
-    while name_end < bytes.len() && is_name(bytes[name_end]) && bytes[name_end] != b'.' {
-        name_end += 1;
-    }
+    // Forwards, Latin letters too: the root "contrase" must grow into "contraseña".
+    let name_end = word_end
+        + text.text[word_end..]
+            .chars()
+            .take_while(|&c| {
+                (c.is_ascii() && is_name(c as u8) && c != '.') || (c.is_alphabetic() && (c as u32) < 0x250)
+            })
+            .map(char::len_utf8)
+            .sum::<usize>();
     let name = &text.text[name_start..name_end];
     let lower = name.to_ascii_lowercase();
-    if NOT_SECRET_NAMES.iter().any(|n| lower.contains(n)) || name.len() > 64 {
+    let named_secret = SECRET_NAMES.iter().any(|n| lower.contains(n));
+    if !named_secret || NOT_SECRET_NAMES.iter().any(|n| lower.contains(n)) || name.len() > 64 {
         return None;
     }
     // name, closing quote, spaces, operator, spaces, opening quote.

@@ -41,14 +41,14 @@ impl SecretDetector {
         // The patterns are constants checked by the tests: a rule whose pattern did not compile
         // would simply never match.
         let patterns = PROVIDER_RULES.iter().map(|r| Regex::new(&format!("(?-u){}", r.pattern)).ok()).collect();
-        let triggers = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&literals).ok();
+        let triggers = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&literals).ok();
         SecretDetector { triggers, trigger_rules, patterns, generic: generic::AssignmentFinder::new() }
     }
 
     fn provider_keys(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let Some(triggers) = &self.triggers else { return };
         let mut last: Option<(usize, usize)> = None;
-        for hit in triggers.find_overlapping_iter(text.text) {
+        for hit in triggers.find_iter(text.text) {
             let index = self.trigger_rules[hit.pattern().as_usize()];
             let rule = &PROVIDER_RULES[index];
             let Some(start) = hit.start().checked_sub(rule.lead) else { continue };
@@ -75,15 +75,19 @@ impl SecretDetector {
         let pattern = self.patterns[index].as_ref()?;
         let window_end = super::text::floor_char_boundary(text.text, (start + 512).min(text.text.len()));
         let window = text.text.get(start..window_end)?;
-        let captures = pattern.captures(window)?;
-        let whole = captures.get(0)?;
+        // Finding is cheap; capturing is not, and only a few rules have a group.
+        let whole = pattern.find(window)?;
         if !is_key_boundary(text.byte_at(start + whole.end())) {
             return None;
         }
-        let secret = captures.get(1).unwrap_or(whole);
-        let value = &window[secret.start()..secret.end()];
-        let random_enough = looks_random(value) || rule.id == "secret.huggingface_token";
-        random_enough.then(|| Span::new(start + secret.start(), start + secret.end()))
+        let (from, to) = if pattern.captures_len() > 1 {
+            let secret = pattern.captures(window)?.get(1)?;
+            (secret.start(), secret.end())
+        } else {
+            (whole.start(), whole.end())
+        };
+        let random_enough = looks_random(&window[from..to]) || rule.id == "secret.huggingface_token";
+        random_enough.then(|| Span::new(start + from, start + to))
     }
 }
 
