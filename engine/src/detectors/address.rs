@@ -4,10 +4,11 @@
 //! these findings carry a lower confidence; a word such as "address" or "lives at" nearby
 //! raises it.
 //!
-//! Street words are found in one Aho-Corasick pass; the patterns run only on a small window
-//! around each street word, so text without any costs one pass.
+//! Every address has a house number, so the detector starts from the shared digit groups: a
+//! cheap look at the words right before or after a number (a capitalised word, "rue", a word
+//! ending in "straße", "Calle … 10", "路88号") decides which shape to try, and the patterns run
+//! only on a small window around that number.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::text::{ceil_char_boundary, floor_char_boundary, ScanText};
@@ -17,37 +18,40 @@ use crate::{Kind, Severity, Span};
 /// Finds street addresses.
 #[derive(Debug)]
 pub struct AddressDetector {
-    street_words: Option<AhoCorasick>,
     patterns: Vec<Regex>,
     postcode_city: Option<Regex>,
 }
 
-/// Street words, each with the shapes it appears in: English suffix (`Baker Street`), French
-/// prefix after the number (`12 rue …`), German or Dutch compound (`Hauptstraße 5`), Spanish or
-/// Italian prefix before the number (`Calle Mayor 10`), Chinese road (`建国路88号`).
+/// The address shapes, in [`PATTERNS`] order: English (number, name, street word), French
+/// (number, street word, name), German or Dutch compound then number, Spanish or Italian street
+/// word, name, number, Chinese road and number.
 const ENGLISH: u8 = 1;
 const FRENCH: u8 = 2;
 const COMPOUND: u8 = 4;
 const SOUTHERN: u8 = 8;
 const CHINESE: u8 = 16;
 
-#[rustfmt::skip]
-const STREET_WORDS: &[(&str, u8)] = &[
-    ("street", ENGLISH), ("st", ENGLISH), ("avenue", ENGLISH | FRENCH), ("ave", ENGLISH), ("road", ENGLISH),
-    ("rd", ENGLISH), ("lane", ENGLISH), ("ln", ENGLISH), ("drive", ENGLISH), ("dr", ENGLISH),
-    ("boulevard", ENGLISH | FRENCH), ("blvd", ENGLISH), ("court", ENGLISH), ("ct", ENGLISH),
-    ("place", ENGLISH | FRENCH), ("pl", ENGLISH), ("way", ENGLISH), ("terrace", ENGLISH), ("square", ENGLISH),
-    ("sq", ENGLISH), ("parkway", ENGLISH), ("pkwy", ENGLISH), ("highway", ENGLISH), ("hwy", ENGLISH),
-    ("close", ENGLISH), ("crescent", ENGLISH), ("mews", ENGLISH), ("row", ENGLISH),
-    ("rue", FRENCH), ("av", FRENCH | SOUTHERN), ("bd", FRENCH), ("allée", FRENCH), ("allee", FRENCH | COMPOUND),
-    ("chemin", FRENCH), ("impasse", FRENCH), ("quai", FRENCH), ("route", FRENCH), ("cours", FRENCH),
-    ("straße", COMPOUND), ("strasse", COMPOUND), ("str", COMPOUND), ("weg", COMPOUND), ("platz", COMPOUND),
-    ("gasse", COMPOUND), ("ring", COMPOUND), ("damm", COMPOUND), ("straat", COMPOUND), ("laan", COMPOUND),
-    ("gracht", COMPOUND), ("plein", COMPOUND), ("kade", COMPOUND),
-    ("calle", SOUTHERN), ("avenida", SOUTHERN), ("plaza", SOUTHERN), ("paseo", SOUTHERN), ("carrer", SOUTHERN),
-    ("via", SOUTHERN), ("viale", SOUTHERN), ("piazza", SOUTHERN), ("corso", SOUTHERN), ("largo", SOUTHERN),
-    ("路", CHINESE), ("街", CHINESE), ("大道", CHINESE),
+const FRENCH_WORDS: &[&str] = &[
+    "rue",
+    "avenue",
+    "av.",
+    "boulevard",
+    "bd",
+    "place",
+    "allée",
+    "allee",
+    "chemin",
+    "impasse",
+    "quai",
+    "route",
+    "cours",
 ];
+const COMPOUND_SUFFIXES: &[&str] = &[
+    "straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "straat", "laan", "gracht", "plein",
+    "kade", "singel", "dijk",
+];
+const SOUTHERN_WORDS: &[&str] =
+    &["Calle", "Avenida", "Av.", "Plaza", "Paseo", "Carrer", "Via", "Viale", "Piazza", "Corso", "Largo"];
 
 const CONTEXT_WORDS: &[&str] = &[
     "address",
@@ -73,11 +77,11 @@ const CONTEXT_WORDS: &[&str] = &[
 /// The address shapes, as (?x) patterns over a window around a street word.
 const PATTERNS: &[&str] = &[
     // English: number, one to four capitalised words, a street type, an optional direction.
-    r"(?x)\b[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,5})?\x20
+    r"(?x)(?-u:\b)[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,5})?\x20
         (?:(?:[A-Z][A-Za-z'’.\-]*|[0-9]{1,3}(?:st|nd|rd|th))\x20){1,4}
         (?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Court|Ct\.?|Place|Pl\.?
-          |Way|Terrace|Square|Sq\.?|Parkway|Pkwy\.?|Highway|Hwy\.?|Close|Crescent|Mews|Row)\b
-        (?:\x20(?:NW|NE|SW|SE|N|S|E|W)\b)?",
+          |Way|Terrace|Square|Sq\.?|Parkway|Pkwy\.?|Highway|Hwy\.?|Close|Crescent|Mews|Row)(?-u:\b)
+        (?:\x20(?:NW|NE|SW|SE|N|S|E|W)(?-u:\b))?",
     // French: number, street type, name.
     r"(?x)\b[0-9]{1,4}(?:\x20?(?:bis|ter))?,?\x20
         (?i:rue|avenue|av\.|boulevard|bd|place|allée|allee|chemin|impasse|quai|route|cours)\x20
@@ -106,44 +110,98 @@ const WINDOW: usize = 90;
 impl AddressDetector {
     /// Compiles the detector.
     pub fn new() -> AddressDetector {
-        let words: Vec<&str> = STREET_WORDS.iter().map(|(w, _)| *w).collect();
-        let street_words = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(words)
-            .ok();
         // The patterns are constants checked by the tests.
         let patterns = PATTERNS.iter().filter_map(|p| Regex::new(p).ok()).collect();
-        AddressDetector { street_words, patterns, postcode_city: Regex::new(POSTCODE_CITY).ok() }
+        AddressDetector { patterns, postcode_city: Regex::new(POSTCODE_CITY).ok() }
     }
+}
 
-    /// The address shapes worth trying for the street word at `start..end`: a cheap look at
-    /// the word's case, its boundaries and the digits around it rules out most words in prose.
-    fn families(text: &ScanText<'_>, start: usize, end: usize, families: u8) -> u8 {
-        let bytes = text.bytes;
-        let capitalised = bytes[start].is_ascii_uppercase();
-        let whole_word = text.boundary_before(start) && text.boundary_after(end);
-        let digit_within =
-            |from: usize, to: usize| bytes[from.min(bytes.len())..to.min(bytes.len())].iter().any(u8::is_ascii_digit);
-        let mut keep = 0;
-        if families & ENGLISH != 0 && capitalised && whole_word && digit_within(start.saturating_sub(60), start) {
-            keep |= ENGLISH;
+/// Street words of English addresses, as written (capitalised).
+const ENGLISH_WORDS: &[&str] = &[
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd",
+    "Lane",
+    "Ln",
+    "Drive",
+    "Dr",
+    "Boulevard",
+    "Blvd",
+    "Court",
+    "Ct",
+    "Place",
+    "Pl",
+    "Way",
+    "Terrace",
+    "Square",
+    "Sq",
+    "Parkway",
+    "Pkwy",
+    "Highway",
+    "Hwy",
+    "Close",
+    "Crescent",
+    "Mews",
+    "Row",
+];
+
+/// Whether one of the five words after a house number is an English street word.
+fn names_english_street(after: &str) -> bool {
+    after
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .any(|w| ENGLISH_WORDS.contains(&w))
+}
+
+/// The address shapes worth trying around the house number at `number`.
+fn shapes_around(text: &ScanText<'_>, number: Span) -> u8 {
+    let s = text.text;
+    let digits = number.len();
+    let mut shapes = 0;
+    if digits <= 5 && text.boundary_before(number.start) {
+        // Forwards: "221B Baker Street", "12 rue de la Paix", "12, rue …", "7 bis rue …".
+        let mut after = &s[number.end..];
+        if after.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+            && !after.as_bytes().get(1).is_some_and(u8::is_ascii_alphabetic)
+        {
+            after = &after[1..];
         }
-        if families & FRENCH != 0 && whole_word && digit_within(start.saturating_sub(12), start) {
-            keep |= FRENCH;
+        let bytes = after.as_bytes();
+        let ordinal_or_name = bytes.get(1).is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        if bytes.first() == Some(&b' ') && ordinal_or_name && names_english_street(after) {
+            shapes |= ENGLISH;
         }
-        let ends_word = text.boundary_after(end) || bytes.get(end) == Some(&b'.');
-        if families & COMPOUND != 0 && ends_word && digit_within(end, end + 4) {
-            keep |= COMPOUND;
+        let after = after.strip_prefix(" bis").or_else(|| after.strip_prefix(" ter")).unwrap_or(after);
+        let after = after.strip_prefix(',').unwrap_or(after);
+        if let Some(word) = after.strip_prefix(' ') {
+            if FRENCH_WORDS.iter().any(|w| word.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))) {
+                shapes |= FRENCH;
+            }
         }
-        if families & SOUTHERN != 0 && capitalised && whole_word && digit_within(end, end + 60) {
-            keep |= SOUTHERN;
-        }
-        if families & CHINESE != 0 && (digit_within(end, end + 1) || digit_within(start.saturating_sub(1), start)) {
-            keep |= CHINESE;
-        }
-        keep
     }
+    if digits <= 4 && text.byte_before(number.start) == Some(b' ') {
+        // Backwards: "Hauptstraße 5", "Calle Mayor 10", "Via Roma, 12".
+        let before = &s[..number.start - 1];
+        let before = before.strip_suffix(',').unwrap_or(before);
+        let mut words =
+            before.rsplit(|c: char| !(c.is_alphabetic() || matches!(c, '.' | '-' | '\''))).filter(|w| !w.is_empty());
+        let last = words.next().unwrap_or_default();
+        let lower = last.to_lowercase();
+        if last.starts_with(|c: char| c.is_uppercase()) && COMPOUND_SUFFIXES.iter().any(|w| lower.ends_with(w)) {
+            shapes |= COMPOUND;
+        }
+        if std::iter::once(last).chain(words.take(4)).any(|w| SOUTHERN_WORDS.contains(&w)) {
+            shapes |= SOUTHERN;
+        }
+    }
+    if s[number.end..].starts_with('号') && ["路", "街", "道"].iter().any(|r| s[..number.start].ends_with(r)) {
+        shapes |= CHINESE;
+    }
+    shapes
 }
 
 impl Default for AddressDetector {
@@ -158,31 +216,29 @@ impl Detector for AddressDetector {
     }
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        let Some(street_words) = &self.street_words else { return };
         let s = text.text;
         let mut covered = 0;
         let mut found: Vec<Span> = Vec::new();
-        for hit in street_words.find_iter(s) {
-            if hit.start() < covered {
+        for group in text.groups() {
+            let number = group.span;
+            if number.start < covered {
                 continue;
             }
-            let families = Self::families(text, hit.start(), hit.end(), STREET_WORDS[hit.pattern().as_usize()].1);
-            if families == 0 {
+            let shapes = shapes_around(text, number);
+            if shapes == 0 {
                 continue;
             }
-            let from = floor_char_boundary(s, hit.start().saturating_sub(WINDOW));
-            let to = ceil_char_boundary(s, hit.end() + WINDOW);
+            let from = floor_char_boundary(s, number.start.saturating_sub(WINDOW));
+            let to = ceil_char_boundary(s, number.end + WINDOW);
             let window = &s[from..to];
             for (index, pattern) in self.patterns.iter().enumerate() {
-                if families & (1 << index) == 0 {
+                if shapes & (1 << index) == 0 {
                     continue;
                 }
                 for m in pattern.find_iter(window) {
                     let (start, end) = (from + m.start(), from + m.end());
-                    if start <= hit.start()
-                        && hit.end() <= end + 1
-                        && !found.iter().any(|f| f.overlaps(&Span::new(start, end)))
-                    {
+                    let holds_number = start <= number.start && number.end <= end;
+                    if holds_number && !found.iter().any(|f| f.overlaps(&Span::new(start, end))) {
                         let end = self.extend_over_postcode(s, end);
                         found.push(Span::new(start, end));
                         covered = covered.max(end);
@@ -227,7 +283,7 @@ mod tests {
     fn every_pattern_compiles() {
         let detector = AddressDetector::new();
         assert_eq!(detector.patterns.len(), PATTERNS.len());
-        assert!(detector.postcode_city.is_some() && detector.street_words.is_some());
+        assert!(detector.postcode_city.is_some());
     }
 
     #[test]

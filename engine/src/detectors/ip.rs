@@ -95,7 +95,10 @@ fn ipv6(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
             end -= 1;
         }
         let candidate = text.slice(start, end);
-        if candidate.bytes().filter(|&b| b == b':').count() < 2 || !text.stands_alone(start, end) {
+        // An IPv6 address either abbreviates with "::" or writes all eight groups (seven
+        // colons, six before an embedded IPv4): times and ratios have neither.
+        let colons = candidate.bytes().filter(|&b| b == b':').count();
+        if !(candidate.contains("::") || colons >= 6) || !text.stands_alone(start, end) {
             continue;
         }
         let Ok(address) = candidate.parse::<Ipv6Addr>() else { continue };

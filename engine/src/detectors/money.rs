@@ -128,7 +128,8 @@ fn with_currency(text: &ScanText<'_>, number: Span) -> Option<Span> {
     let before = &s[..number.start];
     let before = before.strip_suffix(' ').or_else(|| before.strip_suffix('\u{a0}')).unwrap_or(before);
     let before = before.strip_suffix('-').unwrap_or(before);
-    if let Some(sign) = BEFORE.iter().find(|c| before.ends_with(**c)) {
+    let last = before.as_bytes().last().copied();
+    if let Some(sign) = BEFORE.iter().filter(|c| c.as_bytes().last().copied() == last).find(|c| before.ends_with(**c)) {
         let start = before.len() - sign.len();
         // A code needs a boundary before it (not "XUSD 5"), except after CJK text, which has
         // no spaces ("报价为USD 905").
@@ -149,7 +150,8 @@ fn with_currency(text: &ScanText<'_>, number: Span) -> Option<Span> {
         0
     };
     let after = &after[gap..];
-    let unit = AFTER.iter().find(|c| after.starts_with(**c))?;
+    let first = after.as_bytes().first().copied();
+    let unit = AFTER.iter().filter(|c| c.as_bytes().first().copied() == first).find(|c| after.starts_with(**c))?;
     let end = number.end + gap + unit.len();
     let bounded = !unit.is_ascii() || unit.ends_with('$') || text.boundary_after(end);
     bounded.then_some(Span::new(number.start, end))

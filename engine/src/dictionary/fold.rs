@@ -103,6 +103,12 @@ fn fold_char(c: char, out: &mut String) {
         out.push_str(spelled);
         return;
     }
+    // Unified ideographs have no decomposition (the compatibility ideographs at U+F900 do):
+    // skip the table lookup for the most common non-Latin text.
+    if matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+        out.push(c);
+        return;
+    }
     decompose_compatible(c, |d| {
         if is_latin_accent(d) {
             return;
