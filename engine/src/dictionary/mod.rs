@@ -8,6 +8,7 @@
 //! of terms.
 
 mod fold;
+mod fold_table;
 mod matcher;
 
 use serde::{Deserialize, Serialize};
