@@ -26,7 +26,8 @@ fn engine() -> &'static Engine {
                 patterns: vec![Pattern { id: "ticket".into(), regex: r"ACME-\d{4}".into(), label: None }],
             }],
         };
-        Engine::with_config(EngineConfig { dictionary, ..EngineConfig::default() }).expect("the fuzz dictionary compiles")
+        Engine::with_config(EngineConfig { dictionary, ..EngineConfig::default() })
+            .expect("the fuzz dictionary compiles")
     })
 }
 
@@ -36,7 +37,8 @@ fuzz_target!(|data: &[u8]| {
     let units: Vec<u16> = text.encode_utf16().collect();
     for f in &findings {
         assert!(text.is_char_boundary(f.bytes.start) && text.is_char_boundary(f.bytes.end));
-        let from_utf16 = String::from_utf16(&units[f.utf16.start..f.utf16.end]).expect("UTF-16 span on a char boundary");
+        let from_utf16 =
+            String::from_utf16(&units[f.utf16.start..f.utf16.end]).expect("UTF-16 span on a char boundary");
         assert_eq!(from_utf16, &text[f.bytes.start..f.bytes.end]);
     }
     let mut conversation = Conversation::new();
