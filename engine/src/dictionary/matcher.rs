@@ -108,18 +108,14 @@ impl DictionaryMatcher {
         let automaton = if folded_terms.is_empty() {
             None
         } else {
+            // A contiguous NFA: a tenth of a DFA's memory for ten thousand terms (the engine
+            // lives in the extension's background), at a small cost in speed.
             let built = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&folded_terms)
-                .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&folded_terms));
-            // Terms are plain strings: only an automaton too large for memory fails to build,
-            // and then the contiguous NFA above is tried; if that fails too, say so.
-            Some(built.map_err(|e| DictionaryError::BadPattern {
-                client: String::new(),
-                pattern: "terms".into(),
-                reason: e.to_string(),
-            })?)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&folded_terms);
+            // Terms are plain strings: only an automaton too large for memory fails to build.
+            Some(built.map_err(|e| DictionaryError::TooLarge { reason: e.to_string() })?)
         };
         Ok(DictionaryMatcher { automaton, owners, clients, patterns })
     }

@@ -164,6 +164,12 @@ pub enum DictionaryError {
         /// What is wrong with it, without the pattern's text.
         reason: String,
     },
+    /// The terms together are too many to compile.
+    #[error("the dictionary is too large to compile: {reason}")]
+    TooLarge {
+        /// What the automaton builder said.
+        reason: String,
+    },
     /// Two patterns of a client share an id, or a pattern has none.
     #[error("client {client:?}: pattern ids must be unique and not empty ({pattern:?})")]
     BadPatternId {
