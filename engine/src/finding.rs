@@ -12,7 +12,8 @@ pub enum Kind {
     Phone,
     /// A payment card number.
     CreditCard,
-    /// An international bank account number.
+    /// An international bank account number, or another bank identifier with a check digit
+    /// (a US routing number).
     Iban,
     /// A national identity or tax number.
     NationalId,

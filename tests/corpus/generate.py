@@ -179,6 +179,23 @@ def positives(rng, count):
     return out
 
 
+ROUTING_TEMPLATES = [
+    "Wire to Chase, ABA routing number {x}, account 483920175.",
+    "Routing: {x}",
+    "Our bank's routing number is {x} (checking).",
+    "ACH details — RTN {x}, account ending 4411.",
+]
+
+
+def routing_numbers(rng, count):
+    """US routing numbers, labelled with the bank identifiers (IBAN kind)."""
+    out = []
+    for n in range(count):
+        record = Record(f"routing-{n:04d}")
+        out.append(record.fill(rng.choice(ROUTING_TEMPLATES), x=(v.routing_number(rng), "IBAN")).json())
+    return out
+
+
 def secrets_in_context(rng, count):
     """Private keys, passwords and tokens assigned in code and prose."""
     out = []
@@ -229,6 +246,7 @@ def main():
     records = positives(rng, 130)
     records += secrets_in_context(rng, 120)
     records += mixed(rng, 120)
+    records += routing_numbers(rng, 40)
     negative = [{"id": f"negative-{i:04d}", "text": text, "spans": []} for i, text in enumerate(negatives.generate(rng, 1000))]
     records += negative
     rng.shuffle(records)

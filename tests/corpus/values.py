@@ -144,6 +144,22 @@ def iban(rng):
     return value
 
 
+# Routing numbers of US banks, as printed on their public websites and cheques.
+PUBLISHED_ROUTING = ["021000021", "011000015", "026009593", "121000358", "322271627", "061000104"]
+
+
+def routing_number(rng):
+    if rng.random() < 0.5:
+        return rng.choice(PUBLISHED_ROUTING)
+    while True:
+        body = f"{rng.choice([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 21, 22, 31, 32]):02d}" + _digits(rng, 6)
+        total = sum(int(d) * w for d, w in zip(body, [3, 7, 1, 3, 7, 1, 3, 7]))
+        check = (10 - total % 10) % 10
+        value = body + str(check)
+        if sum(int(d) * w for d, w in zip(value, [3, 7, 1, 3, 7, 1, 3, 7, 1])) > 0:
+            return value
+
+
 def _birth(rng):
     year = rng.randint(1950, 2004)
     month = rng.randint(1, 12)

@@ -6,6 +6,7 @@
 //! resolves overlaps and computes UTF-16 offsets once.
 
 mod address;
+mod bank;
 mod birth_date;
 mod card;
 mod checksum;
@@ -25,6 +26,7 @@ use std::borrow::Cow;
 use crate::{Kind, Severity, Span};
 
 pub use address::AddressDetector;
+pub use bank::BankRoutingDetector;
 pub use birth_date::BirthDateDetector;
 pub use card::CardDetector;
 pub use email::EmailDetector;
@@ -116,6 +118,7 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(PhoneDetector),
         Box::new(CardDetector),
         Box::new(IbanDetector),
+        Box::new(BankRoutingDetector),
         Box::new(NationalIdDetector),
         Box::new(IpDetector),
         Box::new(UrlCredentialsDetector::new()),
