@@ -9,6 +9,7 @@
 //! ending in "straße", "Calle … 10", "路88号") decides which shape to try, and the patterns run
 //! only on a small window around that number.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::text::{ceil_char_boundary, floor_char_boundary, ScanText};
@@ -19,6 +20,8 @@ use crate::{Kind, Severity, Span};
 #[derive(Debug)]
 pub struct AddressDetector {
     patterns: Vec<Regex>,
+    /// The street words of the shapes whose number comes last (`Hauptstraße 5`, `Via Roma 12`).
+    number_last_words: Option<AhoCorasick>,
     postcode_city: Option<Regex>,
 }
 
@@ -112,7 +115,11 @@ impl AddressDetector {
     pub fn new() -> AddressDetector {
         // The patterns are constants checked by the tests.
         let patterns = PATTERNS.iter().filter_map(|p| Regex::new(p).ok()).collect();
-        AddressDetector { patterns, postcode_city: Regex::new(POSTCODE_CITY).ok() }
+        let words: Vec<&str> = COMPOUND_SUFFIXES.iter().chain(SOUTHERN_WORDS).copied().collect();
+        // Case-sensitive (the suffixes end lower-case words, the southern words are
+        // capitalised): several times faster than an ASCII-case-insensitive search.
+        let number_last_words = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(words).ok();
+        AddressDetector { patterns, number_last_words, postcode_city: Regex::new(POSTCODE_CITY).ok() }
     }
 }
 
@@ -157,8 +164,9 @@ fn names_english_street(after: &str) -> bool {
         .any(|w| ENGLISH_WORDS.contains(&w))
 }
 
-/// The address shapes worth trying around the house number at `number`.
-fn shapes_around(text: &ScanText<'_>, number: Span) -> u8 {
+/// The address shapes worth trying around the house number at `number`; `street_word_before`
+/// says whether a street word of the shapes whose number comes last ends shortly before it.
+fn shapes_around(text: &ScanText<'_>, number: Span, street_word_before: bool) -> u8 {
     let s = text.text;
     let digits = number.len();
     let mut shapes = 0;
@@ -183,7 +191,7 @@ fn shapes_around(text: &ScanText<'_>, number: Span) -> u8 {
             }
         }
     }
-    if digits <= 4 && text.byte_before(number.start) == Some(b' ') {
+    if digits <= 4 && text.byte_before(number.start) == Some(b' ') && street_word_before {
         // Backwards: "Hauptstraße 5", "Calle Mayor 10", "Via Roma, 12".
         let before = &s[..number.start - 1];
         let before = before.strip_suffix(',').unwrap_or(before);
@@ -219,12 +227,24 @@ impl Detector for AddressDetector {
         let s = text.text;
         let mut covered = 0;
         let mut found: Vec<Span> = Vec::new();
+        // Where the street words of the number-last shapes end, found in one pass, so that
+        // the words before a number are looked at only when one of them is close.
+        let street_word_ends: Vec<usize> = self
+            .number_last_words
+            .as_ref()
+            .map(|words| words.find_iter(s).map(|m| m.end()).collect())
+            .unwrap_or_default();
+        let mut next_word = 0;
         for group in text.groups() {
             let number = group.span;
+            while next_word < street_word_ends.len() && street_word_ends[next_word] + WINDOW < number.start {
+                next_word += 1;
+            }
+            let street_word_before = street_word_ends.get(next_word).is_some_and(|&end| end <= number.start);
             if number.start < covered {
                 continue;
             }
-            let shapes = shapes_around(text, number);
+            let shapes = shapes_around(text, number, street_word_before);
             if shapes == 0 {
                 continue;
             }
@@ -283,7 +303,7 @@ mod tests {
     fn every_pattern_compiles() {
         let detector = AddressDetector::new();
         assert_eq!(detector.patterns.len(), PATTERNS.len());
-        assert!(detector.postcode_city.is_some());
+        assert!(detector.postcode_city.is_some() && detector.number_last_words.is_some());
     }
 
     #[test]
