@@ -67,6 +67,36 @@ struct JsRedaction<'a> {
     edits: Vec<JsEdit<'a>>,
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT_TYPES: &str = r#"
+/** A finding; `start`/`end` are UTF-16 offsets into the scanned string. */
+export interface HushFinding {
+  kind: "EMAIL" | "PHONE" | "CREDIT_CARD" | "IBAN" | "NATIONAL_ID" | "IP_ADDRESS" | "SECRET" | "URL_CREDENTIALS"
+    | "MONEY" | "DATE_OF_BIRTH" | "ADDRESS" | "PERSON" | "CLIENT_TERM" | "CUSTOM";
+  rule: string;
+  label: string;
+  start: number;
+  end: number;
+  confidence: number;
+  severity: "low" | "medium" | "high" | "critical";
+  client?: string;
+}
+/** A UTF-16 span of a string. */
+export interface HushSpan { start: number; end: number }
+/** A redacted text and its edits, spans into the original text. */
+export interface HushRedaction { text: string; edits: Array<HushSpan & { placeholder: string }> }
+/** A client dictionary. */
+export interface HushDictionary {
+  clients: Array<{
+    id: string;
+    name: string;
+    alias?: string;
+    terms: Array<{ term: string; aliases?: string[]; category?: "client" | "contact" | "project" | "hostname" | "amount" | "other" }>;
+    patterns?: Array<{ id: string; regex: string; label?: string }>;
+  }>;
+}
+"#;
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     serde_wasm_bindgen::to_value(value).map_err(|e| JsError::new(&format!("convert: {e}")))
 }
@@ -93,23 +123,26 @@ impl HushEngine {
     ///
     /// # Errors
     /// A `JsError` starting with `"convert:"` if the findings cannot be turned into JS values.
+    #[wasm_bindgen(unchecked_return_type = "HushFinding[]")]
     pub fn scan(&self, text: &str) -> Result<JsValue, JsError> {
         let findings = self.engine.scan(text);
         to_js(&findings.iter().map(JsFinding::from).collect::<Vec<_>>())
     }
 
     /// Replaces findings in `text` with placeholders that stay the same within `conversation`.
-    /// With `spans` (an array of `{start, end}` in UTF-16), only findings overlapping one of them
+    /// With `spans` (a `HushSpan[]`: `{start, end}` in UTF-16), only findings overlapping one of them
     /// are replaced. Returns `{text, edits: [{start, end, placeholder}]}`, edits in text order
     /// with spans into the original text.
     ///
     /// # Errors
     /// A `JsError` starting with `"input:"` if `spans` is not an array of `{start, end}`.
-    pub fn redact(&mut self, conversation: &str, text: &str, spans: JsValue) -> Result<JsValue, JsError> {
-        let only: Option<Vec<JsSpan>> = if spans.is_undefined() || spans.is_null() {
-            None
-        } else {
-            Some(serde_wasm_bindgen::from_value(spans).map_err(|e| JsError::new(&format!("input: spans: {e}")))?)
+    #[wasm_bindgen(unchecked_return_type = "HushRedaction")]
+    pub fn redact(&mut self, conversation: &str, text: &str, spans: Option<JsValue>) -> Result<JsValue, JsError> {
+        let only: Option<Vec<JsSpan>> = match spans {
+            Some(spans) if !spans.is_null() => {
+                Some(serde_wasm_bindgen::from_value(spans).map_err(|e| JsError::new(&format!("input: spans: {e}")))?)
+            }
+            _ => None,
         };
         let findings: Vec<Finding> = self
             .engine
@@ -135,7 +168,10 @@ impl HushEngine {
     /// too short, an alias cannot be a placeholder or a pattern does not compile. The message
     /// names clients, terms and patterns by id or position, never by value.
     #[wasm_bindgen(js_name = setDictionary)]
-    pub fn set_dictionary(&mut self, dictionary: JsValue) -> Result<(), JsError> {
+    pub fn set_dictionary(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "HushDictionary")] dictionary: JsValue,
+    ) -> Result<(), JsError> {
         let dictionary: Dictionary = serde_wasm_bindgen::from_value(dictionary)
             .map_err(|e| JsError::new(&format!("dictionary: not a dictionary: {}", without_values(&e.to_string()))))?;
         self.engine.set_dictionary(&dictionary).map_err(|e| JsError::new(&format!("dictionary: {e}")))
