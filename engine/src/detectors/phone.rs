@@ -85,6 +85,12 @@ fn international(text: &ScanText<'_>, i: usize) -> Option<Found> {
         }
         k += 1;
     }
+    // "00" then digits without any separator is as often a barcode or an account number as
+    // an international call: it needs a phone word nearby.
+    let compact_double_zero = double_zero && ends.len() == 1;
+    if compact_double_zero && !text.context_around(start, first.end, CONTEXT_WINDOW, PHONE_WORDS) {
+        return None;
+    }
     // The longest run of groups that makes a valid number wins.
     for (last, digits) in ends.into_iter().rev() {
         let national = if double_zero { digits.get(2..)? } else { digits.as_str() };
