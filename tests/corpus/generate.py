@@ -14,6 +14,7 @@ import json
 import os
 import random
 
+import handwritten
 import negatives
 import values as v
 
@@ -241,6 +242,18 @@ def mixed(rng, count):
     return out
 
 
+def written_by_hand():
+    """The hand-written texts (handwritten.py), labelled by locating each value."""
+    out = [{"id": f"handwritten-negative-{i:04d}", "text": text, "spans": []} for i, text in enumerate(handwritten.NEGATIVES)]
+    text = handwritten.POSITIVE
+    spans = []
+    for value, label in handwritten.POSITIVE_VALUES:
+        start = text.index(value)
+        spans.append({"start": start, "end": start + len(value), "label": label})
+    out.append({"id": "handwritten-positive-0000", "text": text, "spans": sorted(spans, key=lambda s: s["start"])})
+    return out
+
+
 def main():
     rng = random.Random(SEED)
     records = positives(rng, 130)
@@ -249,6 +262,9 @@ def main():
     records += routing_numbers(rng, 40)
     negative = [{"id": f"negative-{i:04d}", "text": text, "spans": []} for i, text in enumerate(negatives.generate(rng, 1000))]
     records += negative
+    by_hand = written_by_hand()
+    records += by_hand
+    negative += [r for r in by_hand if not r["spans"]]
     rng.shuffle(records)
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus.jsonl")
     with open(path, "w", encoding="utf-8") as f:
