@@ -115,7 +115,7 @@ pub trait Detector: Send + Sync + std::fmt::Debug {
 pub fn builtin() -> Vec<Box<dyn Detector>> {
     vec![
         Box::new(EmailDetector::new()),
-        Box::new(PhoneDetector),
+        Box::new(PhoneDetector::new()),
         Box::new(CardDetector),
         Box::new(IbanDetector),
         Box::new(BankRoutingDetector),

@@ -6,14 +6,37 @@
 //! word such as "phone" or "电话" nearby, and a number next to "order", "invoice", "#"… is
 //! not a phone number unless a phone word says otherwise.
 
-use super::phone_plans::{calling_code, NATIONAL_FORMATS, NOT_PHONE_WORDS, PHONE_WORDS};
+use super::phone_plans::{calling_code, NationalFormat, NATIONAL_FORMATS, NOT_PHONE_WORDS, PHONE_WORDS};
 use super::text::ScanText;
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
 /// Finds telephone numbers.
-#[derive(Debug, Default)]
-pub struct PhoneDetector;
+#[derive(Debug)]
+pub struct PhoneDetector {
+    /// For each length of a first group (0 to 11 digits), the national formats that start
+    /// with a group of that length: most groups have none, and are done with at once.
+    formats_by_first_group: Vec<Vec<&'static NationalFormat>>,
+}
+
+impl PhoneDetector {
+    /// Indexes the numbering plans.
+    pub fn new() -> PhoneDetector {
+        let mut formats_by_first_group = vec![Vec::new(); 12];
+        for format in NATIONAL_FORMATS {
+            if let Some(list) = formats_by_first_group.get_mut(format.groups[0]) {
+                list.push(format);
+            }
+        }
+        PhoneDetector { formats_by_first_group }
+    }
+}
+
+impl Default for PhoneDetector {
+    fn default() -> Self {
+        PhoneDetector::new()
+    }
+}
 
 /// Separators allowed between the groups of an international number.
 const INTERNATIONAL_GAPS: &[&str] = &[" ", "-", ".", " (", ") ", "(", ")", "\u{a0}", "/"];
@@ -34,7 +57,8 @@ impl Detector for PhoneDetector {
                 i += 1;
                 continue;
             }
-            let found = international(text, i).or_else(|| national(text, i));
+            let formats = self.formats_by_first_group.get(text.groups()[i].len()).map_or(&[][..], Vec::as_slice);
+            let found = international(text, i).or_else(|| national(text, i, formats));
             match found {
                 Some((count, span, rule, confidence)) => {
                     out.push(Candidate::builtin(
@@ -108,12 +132,15 @@ fn international(text: &ScanText<'_>, i: usize) -> Option<Found> {
 }
 
 /// A national number whose first group is at `i`, in one of its country's layouts.
-fn national(text: &ScanText<'_>, i: usize) -> Option<Found> {
+fn national(text: &ScanText<'_>, i: usize, formats: &[&NationalFormat]) -> Option<Found> {
+    if formats.is_empty() {
+        return None;
+    }
     let groups = text.groups();
     let first = groups[i].span;
     let parenthesised = text.byte_before(first.start) == Some(b'(');
     let start = if parenthesised { first.start - 1 } else { first.start };
-    for format in NATIONAL_FORMATS {
+    for format in formats {
         let count = format.groups.len();
         if i + count > groups.len() || (0..count).any(|k| groups[i + k].len() != format.groups[k]) {
             continue;

@@ -3,7 +3,7 @@ use super::*;
 fn found(text: &str) -> Vec<&str> {
     let scan = ScanText::new(text);
     let mut out = Vec::new();
-    PhoneDetector.detect(&scan, &mut out);
+    PhoneDetector::new().detect(&scan, &mut out);
     out.iter().map(|c| &text[c.bytes.start..c.bytes.end]).collect()
 }
 
