@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::fold::{fold, is_cjk, is_word_char};
 use super::{Category, Client, Dictionary, DictionaryError};
@@ -24,6 +24,9 @@ pub struct DictionaryMatcher {
     owners: Vec<TermOwner>,
     clients: Vec<CompiledClient>,
     patterns: Vec<ClientPattern>,
+    /// Every client pattern in one set: one pass says which patterns occur at all, and only
+    /// those run on their own (most texts match none).
+    pattern_set: Option<RegexSet>,
 }
 
 #[derive(Debug)]
@@ -117,7 +120,16 @@ impl DictionaryMatcher {
             // Terms are plain strings: only an automaton too large for memory fails to build.
             Some(built.map_err(|e| DictionaryError::TooLarge { reason: e.to_string() })?)
         };
-        Ok(DictionaryMatcher { automaton, owners, clients, patterns })
+        // A set too large to compile only costs speed: every pattern then runs on its own.
+        let pattern_set = if patterns.len() > 1 {
+            RegexSetBuilder::new(patterns.iter().map(|p| p.regex.as_str()))
+                .size_limit(PATTERN_SIZE_LIMIT * patterns.len())
+                .build()
+                .ok()
+        } else {
+            None
+        };
+        Ok(DictionaryMatcher { automaton, owners, clients, patterns, pattern_set })
     }
 
     /// Whether the dictionary holds no term and no pattern.
@@ -154,7 +166,11 @@ impl DictionaryMatcher {
                 });
             }
         }
-        for pattern in &self.patterns {
+        let occurring = self.pattern_set.as_ref().map(|set| set.matches(text));
+        for (index, pattern) in self.patterns.iter().enumerate() {
+            if occurring.as_ref().is_some_and(|set| !set.matched(index)) {
+                continue;
+            }
             for m in pattern.regex.find_iter(text).filter(|m| !m.is_empty()) {
                 out.push(Candidate {
                     kind: Kind::Custom,

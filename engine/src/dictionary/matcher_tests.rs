@@ -99,3 +99,16 @@ fn parses_the_documented_json_shape() {
     assert_eq!(dictionary.clients[0].patterns[0].label.as_deref(), Some("Acme ticket number"));
     assert_eq!(DictionaryMatcher::compile(&dictionary).unwrap().term_count(), 3);
 }
+
+#[test]
+fn runs_only_the_patterns_that_occur_and_all_of_those() {
+    let mut dictionary = acme();
+    dictionary.clients[0].patterns.push(Pattern { id: "invoice".into(), regex: r"INV-\d{3}".into(), label: None });
+    dictionary.clients[0].patterns.push(Pattern { id: "never".into(), regex: r"ZZZ\d".into(), label: None });
+    let matcher = DictionaryMatcher::compile(&dictionary).unwrap();
+    assert!(matcher.pattern_set.is_some());
+    let mut out = Vec::new();
+    matcher.detect("INV-123 and INV-456", &mut out);
+    let rules: Vec<&str> = out.iter().map(|c| c.rule.as_ref()).collect();
+    assert_eq!(rules, ["custom.c1.invoice", "custom.c1.invoice"]);
+}
