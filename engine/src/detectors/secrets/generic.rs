@@ -191,9 +191,7 @@ fn assignment_at<'t>(text: &ScanText<'t>, word_start: usize, word_end: usize) ->
             .map(char::len_utf8)
             .sum::<usize>();
     let name = &text.text[name_start..name_end];
-    let lower = name.to_ascii_lowercase();
-    let named_secret = SECRET_NAMES.iter().any(|n| lower.contains(n));
-    if !named_secret || NOT_SECRET_NAMES.iter().any(|n| lower.contains(n)) || name.len() > 64 {
+    if name.len() > 64 {
         return None;
     }
     // name, closing quote, spaces, operator, spaces, opening quote.
@@ -212,6 +210,13 @@ fn assignment_at<'t>(text: &ScanText<'t>, word_start: usize, word_end: usize) ->
             ["is ", "est ", "ist ", "es ", "是", "は"].iter().find(|w| rest.starts_with(**w)).map(|w| w.len())?
         }
     };
+    // Only now that an assignment is certain, the name itself (most secret words in a text
+    // are not followed by one).
+    let lower = name.to_ascii_lowercase();
+    let named_secret = SECRET_NAMES.iter().any(|n| lower.contains(n));
+    if !named_secret || NOT_SECRET_NAMES.iter().any(|n| lower.contains(n)) {
+        return None;
+    }
     at = skip_spaces(bytes, at + operator_len);
     let quote = bytes.get(at).copied().filter(|b| matches!(b, b'"' | b'\'' | b'`'));
     if quote.is_some() {
