@@ -179,7 +179,15 @@ fn shapes_around(text: &ScanText<'_>, number: Span, street_word_before: bool) ->
             after = &after[1..];
         }
         let bytes = after.as_bytes();
-        let ordinal_or_name = bytes.get(1).is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        // A name ("Baker") or an ordinal ("5th Avenue"); plain digits after a number are
+        // another number (an IBAN's groups, a phone number), never a street.
+        let ordinal = || {
+            let rest = bytes.get(1..).unwrap_or_default();
+            let word = &rest[..rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len())];
+            word.first().is_some_and(u8::is_ascii_digit)
+                && [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|suffix| word.ends_with(suffix))
+        };
+        let ordinal_or_name = bytes.get(1).is_some_and(u8::is_ascii_uppercase) || ordinal();
         if bytes.first() == Some(&b' ') && ordinal_or_name && names_english_street(after) {
             shapes |= ENGLISH;
         }
@@ -310,6 +318,7 @@ mod tests {
     fn finds_addresses_in_several_countries() {
         assert_eq!(found("ship to 221B Baker Street, London NW1 6XE please"), ["221B Baker Street, London NW1 6XE"]);
         assert_eq!(found("at 1600 Pennsylvania Avenue NW today"), ["1600 Pennsylvania Avenue NW"]);
+        assert_eq!(found("at 350 5th Avenue, New York, NY 10118"), ["350 5th Avenue, New York, NY 10118"]);
         assert_eq!(
             found("742 Evergreen Terrace, Springfield, IL 62704."),
             ["742 Evergreen Terrace, Springfield, IL 62704"]
