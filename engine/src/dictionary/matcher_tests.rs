@@ -112,3 +112,12 @@ fn runs_only_the_patterns_that_occur_and_all_of_those() {
     let rules: Vec<&str> = out.iter().map(|c| c.rule.as_ref()).collect();
     assert_eq!(rules, ["custom.c1.invoice", "custom.c1.invoice"]);
 }
+
+#[test]
+fn ignores_fields_it_does_not_know() {
+    let json = r#"{"clients": [{"id": "c1", "name": "Acme", "archived": false,
+        "terms": [{"term": "Acme", "id": 7}]}], "version": 2}"#;
+    let dictionary: Dictionary = serde_json::from_str(json).unwrap();
+    assert_eq!(dictionary.clients[0].terms[0].category, Category::Client);
+    assert!(dictionary.clients[0].terms[0].aliases.is_empty());
+}

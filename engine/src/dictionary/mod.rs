@@ -16,9 +16,10 @@ use serde::{Deserialize, Serialize};
 pub use fold::{fold, Folded};
 pub use matcher::DictionaryMatcher;
 
-/// Every client's terms and patterns.
+/// Every client's terms and patterns. Fields this version does not know are ignored, so a
+/// newer native host can send more without breaking an older extension.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Dictionary {
     /// The clients, each with its own terms and patterns.
     #[serde(default)]
@@ -27,7 +28,7 @@ pub struct Dictionary {
 
 /// One client of the freelancer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Client {
     /// A stable id (the native host's), reported in findings.
     pub id: String,
@@ -47,7 +48,7 @@ pub struct Client {
 
 /// One dictionary term and the other ways of writing it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Term {
     /// The term as the client writes it.
     pub term: String,
@@ -113,7 +114,7 @@ impl Category {
 
 /// A client's regular expression.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Pattern {
     /// An id, unique within the client, reported in the rule id (`custom.<client>.<id>`).
     pub id: String,
