@@ -103,6 +103,11 @@ fn fold_char(c: char, out: &mut String) {
         out.push_str(spelled);
         return;
     }
+    // Unified ideographs, the most common non-Latin text, fold to themselves.
+    if matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+        out.push(c);
+        return;
+    }
     // Compatibility decomposition without Latin accents, lower-cased: precomputed for the
     // scripts Hush's users write (see generate_fold_table.py), plain lower case elsewhere.
     match FOLDS.binary_search_by_key(&c, |&(from, _)| from) {
