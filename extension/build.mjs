@@ -7,7 +7,7 @@
 // the same files load as a Chromium service worker, a Firefox background script and a content script.
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
-import { join, dirname, relative } from 'node:path';
+import { join, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,6 +55,6 @@ if (args[0] === '--tests') {
     },
     outdir: out,
     format: 'iife',
-    alias: { 'hush-wasm': join(bindings, 'hush_wasm.js') },
+    alias: { 'hush-wasm': resolve(bindings, 'hush_wasm.js') },
   });
 }

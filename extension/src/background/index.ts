@@ -46,10 +46,13 @@ serve({
     return null;
   },
   'tab-status': ({ tabId }) => tabStatus(tabId),
-  'perf-sample': async ({ metric, ms }) => {
-    const key = `perf:${metric}`;
-    const samples: unknown = (await chrome.storage.session.get(key))[key];
-    await chrome.storage.session.set({ [key]: [...(Array.isArray(samples) ? samples : []), ms] });
+  'perf-samples': async ({ samples }) => {
+    for (const metric of new Set(samples.map((s) => s.metric))) {
+      const key = `perf:${metric}`;
+      const stored: unknown = (await chrome.storage.session.get(key))[key];
+      const added = samples.filter((s) => s.metric === metric).map((s) => s.ms);
+      await chrome.storage.session.set({ [key]: [...(Array.isArray(stored) ? stored : []), ...added] });
+    }
     return null;
   },
 });

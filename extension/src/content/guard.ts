@@ -48,6 +48,7 @@ export class PromptGuard {
   private redrawQueued = false;
   private boxCheckQueued = false;
   private missingBoxTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastReport: string | undefined;
 
   constructor(
     site: SiteProfile,
@@ -56,7 +57,7 @@ export class PromptGuard {
     this.boxes = new PromptBoxLocator(site);
     this.overlay = new Overlay(() => void this.redact());
     this.card = new FindingCard(this.overlay.layer);
-    this.scheduler = new ScanScheduler(() => this.scan(), (cb) => requestAnimationFrame(cb));
+    this.scheduler = new ScanScheduler(() => this.scan());
     new PasteGuard(this.boxes, this.overlay.layer, {
       box: (element) => this.boxFor(element),
       scan: (text) => this.engineScan(text),
@@ -111,9 +112,14 @@ export class PromptGuard {
     }
   }
 
-  /** The status the toolbar shows for this page. */
+  /** The status the toolbar shows for this page; sent only when it changed. */
   private report(status: PageStatus): void {
-    send({ kind: 'page-status', status }).catch(() => undefined);
+    const serialized = JSON.stringify(status);
+    if (serialized === this.lastReport) return;
+    this.lastReport = serialized;
+    send({ kind: 'page-status', status }).catch(() => {
+      this.lastReport = undefined;
+    });
   }
 
   private boxFor(element: HTMLElement): PromptBox {

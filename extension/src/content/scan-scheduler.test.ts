@@ -1,50 +1,69 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ScanScheduler } from './scan-scheduler';
+import { FRAME_MS, ScanScheduler, type SchedulerClock } from './scan-scheduler';
 
-/** A frame clock driven by hand. */
-function manualFrames() {
-  const queue: (() => void)[] = [];
+/** A clock and timer driven by hand. */
+function manualClock() {
+  let now = 1000;
+  const timers: { at: number; callback: () => void }[] = [];
+  const clock: SchedulerClock = {
+    now: () => now,
+    setTimeout: (callback, ms) => void timers.push({ at: now + ms, callback }),
+  };
   return {
-    nextFrame: (cb: () => void) => void queue.push(cb),
-    tick: () => queue.splice(0).forEach((cb) => cb()),
-    get queued() {
-      return queue.length;
+    clock,
+    advance(ms: number) {
+      now += ms;
+      for (const timer of timers.filter((t) => t.at <= now)) {
+        timers.splice(timers.indexOf(timer), 1);
+        timer.callback();
+      }
+    },
+    get pendingTimers() {
+      return timers.length;
     },
   };
 }
 
-test('many requests within a frame become one scan', async () => {
-  const frames = manualFrames();
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+test('the first change is scanned at once', async () => {
+  const time = manualClock();
   let scans = 0;
-  const scheduler = new ScanScheduler(async () => void scans++, frames.nextFrame);
-  for (let i = 0; i < 50; i++) scheduler.request();
-  assert.equal(frames.queued, 1);
-  frames.tick();
-  await Promise.resolve();
+  new ScanScheduler(async () => void scans++, time.clock).request();
   assert.equal(scans, 1);
 });
 
-test('requests during a scan in flight fold into exactly one follow-up scan', async () => {
-  const frames = manualFrames();
+test('changes while a scan is in flight fold into exactly one follow-up scan', async () => {
+  const time = manualClock();
   let release!: () => void;
   let scans = 0;
-  const scheduler = new ScanScheduler(
-    () => {
-      scans++;
-      return new Promise<void>((resolve) => (release = resolve));
-    },
-    frames.nextFrame,
-  );
+  const scheduler = new ScanScheduler(() => {
+    scans++;
+    return new Promise<void>((resolve) => (release = resolve));
+  }, time.clock);
   scheduler.request();
-  frames.tick();
+  for (let i = 0; i < 20; i++) scheduler.request();
   assert.equal(scans, 1);
-  scheduler.request();
-  scheduler.request();
-  assert.equal(frames.queued, 0, 'nothing is scheduled while a scan is in flight');
+  time.advance(FRAME_MS);
   release();
-  await new Promise((r) => setImmediate(r));
-  assert.equal(frames.queued, 1);
-  frames.tick();
+  await settle();
+  assert.equal(scans, 2, 'one follow-up scan');
+  release();
+  await settle();
+  assert.equal(scans, 2, 'and no more');
+});
+
+test('scans start at most once per frame', async () => {
+  const time = manualClock();
+  let scans = 0;
+  const scheduler = new ScanScheduler(async () => void scans++, time.clock);
+  scheduler.request();
+  await settle();
+  for (let i = 0; i < 10; i++) scheduler.request();
+  assert.equal(scans, 1, 'the second scan waits for the next frame');
+  assert.equal(time.pendingTimers, 1, 'with one timer, however many requests');
+  time.advance(FRAME_MS);
+  await settle();
   assert.equal(scans, 2);
 });

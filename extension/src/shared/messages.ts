@@ -22,8 +22,8 @@ export interface Requests {
   'allow-value': { request: { value: string }; response: null };
   /** The content script's latest view of its tab, for the toolbar badge and the popup. */
   'page-status': { request: { status: PageStatus }; response: null };
-  /** A timing sample for the browser benchmark (only sent while it runs). */
-  'perf-sample': { request: { metric: 'startup' | 'keystroke'; ms: number }; response: null };
+  /** Timing samples for the browser benchmark (only sent while it runs). */
+  'perf-samples': { request: { samples: { metric: 'startup' | 'keystroke'; ms: number }[] }; response: null };
   /** What the background knows of a tab (the popup asks). */
   'tab-status': { request: { tabId: number }; response: PageStatus | null };
 }

@@ -32,8 +32,21 @@ async function boxOf(cdp, backendNodeId) {
 /**
  * What Hush draws over `page`: `{ marks: [{left, top, width, height, severity}], badge: {text, tone,
  * hidden} | undefined, card: {text} | undefined, paste: {text} | undefined, buttons: {label: box} }`.
+ * Hush redraws its marks as the text changes; a mark replaced between reading the tree and asking
+ * its box makes the snapshot stale, and the whole overlay is read again.
  */
 export async function readOverlay(page) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readOverlayOnce(page);
+    } catch (error) {
+      if (attempt >= 5 || !/Could not compute box model|No node with given id/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+async function readOverlayOnce(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
