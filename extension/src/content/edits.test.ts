@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, caretAfterEdits } from './edits';
+import { applyEdits, caretAfterEdits, coveringEdit } from './edits';
 
 const text = 'mail ana@example.org or bob@example.com now';
 const edits = [
@@ -25,4 +25,11 @@ test('a caret before every edit does not move', () => {
 test('a caret inside a replaced span lands after its placeholder', () => {
   assert.equal(caretAfterEdits(10, edits), 5 + '[EMAIL_1]'.length);
   assert.equal(caretAfterEdits(30, edits), applyEdits(text, edits).indexOf('[EMAIL_2]') + '[EMAIL_2]'.length);
+});
+
+test('one covering edit has the effect of all of them', () => {
+  const one = coveringEdit(text, [...edits].reverse());
+  assert.deepEqual(one, { start: 5, end: 39, text: '[EMAIL_1] or [EMAIL_2]' });
+  assert.equal(applyEdits(text, one ? [one] : []), applyEdits(text, edits));
+  assert.equal(coveringEdit(text, []), undefined);
 });

@@ -22,3 +22,17 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   return result;
 }
+
+/**
+ * One edit with the same effect as `edits` (non-overlapping, any order) on `text`: a replacement
+ * of the span from the first edit's start to the last edit's end. Editors keep one undo step per
+ * insertion, and "one Ctrl+Z brings the original back" is the promise; `undefined` when there is
+ * nothing to edit.
+ */
+export function coveringEdit(text: string, edits: readonly TextEdit[]): TextEdit | undefined {
+  if (edits.length === 0) return undefined;
+  const start = Math.min(...edits.map((e) => e.start));
+  const end = Math.max(...edits.map((e) => e.end));
+  const shifted = edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start }));
+  return { start, end, text: applyEdits(text.slice(start, end), shifted) };
+}

@@ -235,6 +235,6 @@ export class PromptGuard {
     if (!result.ok || result.edits.length === 0 || box.text() !== text) return;
     const caret = box.caret();
     const edits = toEdits(result.edits);
-    if (box.apply(edits) && caret !== undefined) box.setCaret(caretAfterEdits(caret, edits));
+    if ((await box.apply(edits)) && caret !== undefined) box.setCaret(caretAfterEdits(caret, edits));
   }
 }

@@ -53,11 +53,11 @@ export class PasteGuard {
       findings = await this.deps.scan(text);
     } catch {
       // The engine is down (the badge says so in red): never lose the user's paste.
-      box.paste(span, original);
+      await box.paste(span, original);
       return;
     }
     if (findings.length === 0) {
-      box.paste(span, original);
+      await box.paste(span, original);
       return;
     }
     let paste: 'redacted' | 'original' = 'redacted';
@@ -68,7 +68,7 @@ export class PasteGuard {
       if (choice.always && choice.paste === 'redacted') this.deps.rememberAlways();
     }
     if (paste === 'original') {
-      box.paste(span, original);
+      await box.paste(span, original);
       return;
     }
     // If redaction fails nothing is pasted: the clipboard still holds the text, and pasting the
@@ -77,7 +77,7 @@ export class PasteGuard {
     if (!redacted.ok) return;
     const plain = new DataTransfer();
     plain.setData('text/plain', redacted.text);
-    box.paste(span, plain);
+    await box.paste(span, plain);
   }
 }
 

@@ -9,6 +9,7 @@
  */
 import type { Span } from '../shared/messages';
 import type { SiteProfile } from '../shared/sites';
+import { coveringEdit } from './edits';
 import { EditableText } from './text-model';
 import { TextareaMirror } from './textarea-mirror';
 
@@ -34,9 +35,12 @@ export interface PromptBox {
   /** The selected span of the text, if the selection is in the box. */
   selection(): Span | undefined;
   /** Pastes `data` over `span` the way the editor handles a paste; false if it refused. */
-  paste(span: Span, data: DataTransfer): boolean;
-  /** Applies `edits` (non-overlapping, any order) as user input; false if the editor refused. */
-  apply(edits: readonly TextEdit[]): boolean;
+  paste(span: Span, data: DataTransfer): Promise<boolean>;
+  /**
+   * Applies `edits` (non-overlapping, any order) as one user input, so that one Undo takes them
+   * all back; false if the editor refused.
+   */
+  apply(edits: readonly TextEdit[]): Promise<boolean>;
 }
 
 /** The prompt box that the user typed into last, else the first one on the page. */
@@ -77,9 +81,23 @@ function insertAsUser(text: string): boolean {
   return text === '' ? document.execCommand('delete') : document.execCommand('insertText', false, text);
 }
 
-/** Edits sorted from last to first, so applying one never moves the offsets of the next. */
-function backToFront(edits: readonly TextEdit[]): TextEdit[] {
-  return [...edits].sort((a, b) => b.start - a.start);
+/**
+ * Resolves once the page has seen the selection Hush just set. Editors such as Lexical copy the
+ * DOM selection into their own state on `selectionchange`, which fires in a later task; an
+ * insertion made before that would land where the caret was. No event comes when the selection
+ * did not move, hence the short fallback.
+ */
+function selectionSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      document.removeEventListener('selectionchange', done);
+      clearTimeout(fallback);
+      // Let the editor's own selectionchange listener run first.
+      setTimeout(resolve, 0);
+    };
+    const fallback = setTimeout(done, 50);
+    document.addEventListener('selectionchange', done);
+  });
 }
 
 /** A textarea or text input: its value is the text. */
@@ -110,26 +128,17 @@ class TextFieldBox implements PromptBox {
     return start === null || end === null ? undefined : { start, end };
   }
 
-  paste(span: Span, data: DataTransfer): boolean {
+  paste(span: Span, data: DataTransfer): Promise<boolean> {
     // A textarea ignores the default action of an untrusted paste event: insert as typing does.
     return this.apply([{ ...span, text: data.getData('text/plain') }]);
   }
 
-  apply(edits: readonly TextEdit[]): boolean {
-    if (edits.length === 0) return true;
-    // One insertion over the span covering every edit: a native textarea keeps one undo step per
-    // insertion, and "one Ctrl+Z brings the original back" is the promise.
-    const ordered = backToFront(edits);
-    const first = ordered[ordered.length - 1];
-    const last = ordered[0];
-    if (!first || !last) return true;
-    let replacement = this.element.value.slice(first.start, last.end);
-    for (const edit of ordered) {
-      replacement = replacement.slice(0, edit.start - first.start) + edit.text + replacement.slice(edit.end - first.start);
-    }
+  async apply(edits: readonly TextEdit[]): Promise<boolean> {
+    const edit = coveringEdit(this.element.value, edits);
+    if (!edit) return true;
     this.element.focus();
-    this.element.setSelectionRange(first.start, last.end);
-    return insertAsUser(replacement);
+    this.element.setSelectionRange(edit.start, edit.end);
+    return insertAsUser(edit.text);
   }
 }
 
@@ -162,12 +171,20 @@ class EditableBox implements PromptBox {
     return { start: Math.min(anchor, focus), end: Math.max(anchor, focus) };
   }
 
-  paste(span: Span, data: DataTransfer): boolean {
+  async paste(span: Span, data: DataTransfer): Promise<boolean> {
     this.element.focus();
     if (!this.select(span)) return false;
-    // Editors parse pastes themselves (paragraphs, formatting): hand them a paste event where the
-    // browser lets a script build one with data (Chromium). Where it does not (Firefox), or where
-    // the editor leaves the event alone, insert the plain text as typing would.
+    await selectionSettled();
+    return this.pasteAtSelection(data);
+  }
+
+  /**
+   * Editors parse pastes themselves (paragraphs, formatting) and make one undo step of each: hand
+   * them a paste event where the browser lets a script build one with data (Chromium). Where it
+   * does not (Firefox), or where the editor leaves the event alone, insert the plain text as
+   * typing would.
+   */
+  private pasteAtSelection(data: DataTransfer): boolean {
     const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
     if (event.clipboardData?.types.includes('text/plain')) {
       SYNTHETIC_PASTES.add(event);
@@ -193,9 +210,18 @@ class EditableBox implements PromptBox {
     return EditableText.read(this.element).offsetAt(selection.focusNode, selection.focusOffset);
   }
 
-  apply(edits: readonly TextEdit[]): boolean {
+  async apply(edits: readonly TextEdit[]): Promise<boolean> {
+    const edit = coveringEdit(this.text(), edits);
+    if (!edit) return true;
     this.element.focus();
-    // Editors re-render after each insertion, so positions are read afresh every time.
-    return backToFront(edits).every((edit) => this.select(edit) && insertAsUser(edit.text));
+    if (!this.select(edit)) return false;
+    await selectionSettled();
+    // Typing cannot cross a paragraph break the way every editor understands; a paste can.
+    if (this.text().slice(edit.start, edit.end).includes('\n') || edit.text.includes('\n')) {
+      const data = new DataTransfer();
+      data.setData('text/plain', edit.text);
+      return this.pasteAtSelection(data);
+    }
+    return insertAsUser(edit.text);
   }
 }

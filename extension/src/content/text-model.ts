@@ -15,9 +15,9 @@ interface Segment {
   start: number;
 }
 
-/** A DOM position: a text node and an offset in it. */
+/** A DOM position: a text node and an offset in it, or the start of an empty editor's first line. */
 export interface DomPosition {
-  node: Text;
+  node: Node;
   offset: number;
 }
 
@@ -32,6 +32,7 @@ export class EditableText {
     /** The plain text, as sent to the engine. */
     readonly text: string,
     private readonly segments: readonly Segment[],
+    private readonly root: HTMLElement,
   ) {}
 
   /** Reads `root`'s text and positions. */
@@ -71,7 +72,7 @@ export class EditableText {
       if (block) breakPending = true;
     };
     for (const child of root.childNodes) visit(child);
-    return new EditableText(parts.join(''), segments);
+    return new EditableText(parts.join(''), segments, root);
   }
 
   /**
@@ -80,6 +81,7 @@ export class EditableText {
    * ('forward', for its start).
    */
   position(offset: number, affinity: 'forward' | 'backward'): DomPosition | undefined {
+    if (this.segments.length === 0) return offset === 0 ? { node: firstLine(this.root), offset: 0 } : undefined;
     let candidate: DomPosition | undefined;
     for (const { node, start } of this.segments) {
       const end = start + node.data.length;
@@ -114,6 +116,13 @@ export class EditableText {
     range.setEnd(to.node, to.offset);
     return range;
   }
+}
+
+/** The innermost first block of `root`: where an empty editor puts the caret (its empty paragraph). */
+function firstLine(root: HTMLElement): Node {
+  let line: Element = root;
+  while (line.firstElementChild && isBlock(line.firstElementChild)) line = line.firstElementChild;
+  return line;
 }
 
 function isBlock(element: Element | null): boolean {
