@@ -16,9 +16,12 @@ struct AptPackage {
     marker: &'static str,
 }
 
-const BROWSERS: &[AptPackage] = &[
+/// What the browser tests need.
+const TEST_PACKAGES: &[AptPackage] = &[
     AptPackage { name: "chromium", marker: "/usr/bin/chromium" },
     AptPackage { name: "firefox-esr", marker: "/usr/bin/firefox-esr" },
+    // Makes the throwaway certificate of the tests' HTTPS stand-ins for chat sites.
+    AptPackage { name: "openssl", marker: "/usr/bin/openssl" },
 ];
 
 /// Debian's Rust with its std source and rust-lld: the wasm route where rustup has no wasm32 target.
@@ -32,7 +35,7 @@ const DEBIAN_WASM_TOOLCHAIN: &[AptPackage] = &[
 /// Runs every setup step.
 pub fn run() -> anyhow::Result<()> {
     println!("== setup");
-    let mut apt: Vec<&AptPackage> = BROWSERS.iter().collect();
+    let mut apt: Vec<&AptPackage> = TEST_PACKAGES.iter().collect();
     match wasm::route() {
         WasmRoute::Rustup => println!("ok  wasm32 target (rustup)"),
         WasmRoute::Debian => {

@@ -10,10 +10,10 @@ const EXECUTABLE = process.env.HUSH_CHROMIUM ?? '/usr/bin/chromium';
 
 /**
  * Launches Chromium with the extension at `extensionDir` in the profile `profileDir` (a fresh
- * temporary one by default). Resolves with `{ context, worker, close }`, `worker` being the
- * extension's service worker.
+ * temporary one by default), adding `args` to its command line. Resolves with `{ context, worker,
+ * close }`, `worker` being the extension's service worker.
  */
-export async function launchChromium({ extensionDir = CHROMIUM_DIST, profileDir, headless = true } = {}) {
+export async function launchChromium({ extensionDir = CHROMIUM_DIST, profileDir, headless = true, args = [] } = {}) {
   const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'hush-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: EXECUTABLE,
@@ -31,6 +31,7 @@ export async function launchChromium({ extensionDir = CHROMIUM_DIST, profileDir,
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...args,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,0 +1,66 @@
+// The chat sites Hush knows are guarded out of the box, each with its own prompt-box selector.
+// Chromium resolves their host names to 127.0.0.1, where the test pages built with the same
+// editor library as each site stand in for it, served over HTTPS as the sites are (with a
+// throwaway certificate Chromium is told to accept); no site is added by the user.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { servePages } from './lib/server.mjs';
+import { launchChromium, pageStatus } from './lib/chromium.mjs';
+
+/** Each known site, the stand-in page built with its editor, and the site's prompt-box markup. */
+const SITES = [
+  { host: 'kimi.com', page: 'lexical.html' },
+  { host: 'chatgpt.com', page: 'prosemirror.html' },
+  { host: 'claude.ai', page: 'prosemirror.html' },
+  { host: 'gemini.google.com', page: 'quill.html' },
+  { host: 'chat.deepseek.com', page: 'react-textarea.html' },
+];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await servePages(undefined, { https: true });
+  const rules = SITES.map(({ host }) => `MAP ${host} 127.0.0.1`).join(', ');
+  browser = await launchChromium({ args: [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const { host, page: pageFile } of SITES) {
+  test(`${host} is guarded without being added`, async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`https://${host}:${server.port}/${pageFile}`);
+      await page.waitForFunction(() => window.hushTestEditor !== undefined);
+      await page.evaluate(() => window.hushTestEditor.focus());
+      await page.keyboard.type('Send the contract to maria.rossi@example.it today');
+      const status = await pageStatus(browser.worker, page, (s) => s.findings?.length === 1);
+      assert.equal(status.state, 'guarded');
+      assert.deepEqual(
+        status.findings.map((f) => f.kind),
+        ['EMAIL'],
+      );
+      assert.equal(status.badge, '1');
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test('a site Hush does not know is left alone until the user adds it', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`${server.origin}/textarea.html`);
+    await page.click('#prompt');
+    await page.keyboard.type('Send the contract to maria.rossi@example.it today');
+    const status = await pageStatus(browser.worker, page, (s) => s.state !== undefined, 1500);
+    assert.equal(status.state, undefined, 'no status: the content script stays idle');
+    assert.equal(status.badge, '');
+  } finally {
+    await page.close();
+  }
+});
