@@ -236,5 +236,8 @@ export class PromptGuard {
     const caret = box.caret();
     const edits = toEdits(result.edits);
     if ((await box.apply(edits)) && caret !== undefined) box.setCaret(caretAfterEdits(caret, edits));
+    // Editors that insert the text themselves (Lexical, Quill) cancel the beforeinput, and Firefox
+    // then fires no input event (seen with Firefox ESR 153): rescan, or stale underlines stay.
+    this.scheduler.request();
   }
 }

@@ -1,12 +1,31 @@
 // The in-page guard, exercised on one editor page the way a user meets it: typing, the underlines,
 // Redact all, Undo, and a paste caught before it lands. Each editor's spec file calls
-// `describeGuardOn(pageFile)`; every assertion reads the editor's own state through the page's
-// `window.hushTestEditor` (its API, not the DOM), and Hush's overlay through the DevTools protocol.
+// `describeGuardOn(pageFile)` (Chromium) or `describeGuardOn(pageFile, openFirefoxTab)`; every
+// assertion reads the editor's own state through the page's `window.hushTestEditor` (its API, not
+// the DOM), and Hush's closed overlay through the browser's automation protocol (overlay.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { servePages } from './server.mjs';
-import { guardOrigin, launchChromium, pageStatus } from './chromium.mjs';
-import { clickOverlayButton, readOverlay, waitForOverlay } from './overlay.mjs';
+import { openChromiumTab } from './chromium-tab.mjs';
+import { buttonBox, poll } from './overlay.mjs';
+
+/**
+ * @typedef {object} GuardTab One browser tab with Hush guarding the test pages' origin, made by
+ *   chromium-tab.mjs or firefox-tab.mjs; everything the spec does goes through it.
+ * @property {string} browserName
+ * @property {string[]} problems page errors and console errors, as they happen
+ * @property {(url: string) => Promise<void>} goto
+ * @property {(fn: Function, arg?: unknown) => Promise<any>} evaluate runs `fn(arg)` in the page
+ * @property {(text: string) => Promise<void>} type types into the focused element, key by key
+ * @property {(chord: string) => Promise<void>} press a chord in Playwright's names: 'Control+z'
+ * @property {(x: number, y: number) => Promise<void>} moveMouse viewport coordinates
+ * @property {(x: number, y: number) => Promise<void>} click
+ * @property {() => Promise<object>} readOverlay see overlayInShadowRoot in overlay.mjs
+ * @property {(until: (status: object) => boolean) => Promise<object>} status the background's
+ *   record of the tab (`{state, findings, badge}`), polled until `until` holds
+ * @property {(text: string) => Promise<void>} writeClipboard
+ * @property {() => Promise<void>} close
+ */
 
 /** A prompt holding one email address, one IBAN and one secret, and where they are. */
 export const SAMPLE_VALUES = {
@@ -26,8 +45,8 @@ export function redactedSamplePattern() {
 }
 
 /** Viewport rectangles of `value` where the page's prompt box shows it. */
-async function valueRects(page, value) {
-  return page.evaluate((value) => {
+async function valueRects(tab, value) {
+  return tab.evaluate((value) => {
     const editor = window.hushTestEditor.element();
     if (editor instanceof HTMLTextAreaElement) return null;
     const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
@@ -43,42 +62,48 @@ async function valueRects(page, value) {
   }, value);
 }
 
-const editorText = (page) => page.evaluate(() => window.hushTestEditor.text());
+const editorText = (tab) => tab.evaluate(() => window.hushTestEditor.text());
 
-/** Runs the guard's end-to-end checks on `pageFile` (under tests/e2e/pages). */
-export function describeGuardOn(pageFile) {
+/** Polls the editor's text until `until(text)` holds (10 s at most); resolves with the last text. */
+const waitForText = (tab, until) => poll(() => editorText(tab), until);
+
+/** Polls Hush's overlay until `until(overlay)` holds (10 s at most); resolves with the last read. */
+const waitForOverlay = (tab, until) => poll(() => tab.readOverlay(), until);
+
+/** Clicks one of Hush's buttons by its label, as a person would with the mouse. */
+async function clickOverlayButton(tab, label) {
+  const box = buttonBox(await tab.readOverlay(), label);
+  await tab.click(box.left + box.width / 2, box.top + box.height / 2);
+}
+
+/**
+ * Runs the guard's end-to-end checks on `pageFile` (under tests/e2e/pages) in the browser that
+ * `openTab(origin)` launches (Chromium by default): one browser for all the checks, in order.
+ */
+export function describeGuardOn(pageFile, openTab = openChromiumTab) {
   let server;
-  let browser;
-  let page;
-  const problems = [];
+  let tab;
 
   before(async () => {
     server = await servePages();
-    browser = await launchChromium();
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    await guardOrigin(browser.worker, server.origin);
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    await page.goto(`${server.origin}/${pageFile}`);
-    await page.waitForFunction(() => window.hushTestEditor !== undefined);
+    tab = await openTab(server.origin);
+    await tab.goto(`${server.origin}/${pageFile}`);
+    await poll(() => tab.evaluate(() => window.hushTestEditor !== undefined), Boolean);
   });
 
   after(async () => {
-    await browser?.close();
+    await tab?.close();
     await server?.close();
   });
 
   test('typing shows one underline over each sensitive value, and the badge counts them', async () => {
-    await page.evaluate(() => window.hushTestEditor.focus());
-    await page.keyboard.type(SAMPLE);
-    const overlay = await waitForOverlay(page, (o) => o.marks.length >= 3 && o.badge?.text.startsWith('3'));
+    await tab.evaluate(() => window.hushTestEditor.focus());
+    await tab.type(SAMPLE);
+    const overlay = await waitForOverlay(tab, (o) => o.marks.length >= 3 && o.badge?.text.startsWith('3'));
     assert.equal(overlay.marks.length, 3, 'three underlines');
     assert.match(overlay.badge.text, /^3 sensitive items/);
-    assert.equal(await page.evaluate(() => document.querySelector('hush-guard')?.shadowRoot ?? null), null, 'the page cannot open the overlay');
-    const box = await page.evaluate(() => {
+    assert.equal(await tab.evaluate(() => document.querySelector('hush-guard')?.shadowRoot ?? null), null, 'the page cannot open the overlay');
+    const box = await tab.evaluate(() => {
       const r = window.hushTestEditor.element().getBoundingClientRect();
       return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     });
@@ -87,7 +112,7 @@ export function describeGuardOn(pageFile) {
       assert.ok(mark.top >= box.top - 1 && mark.top + mark.height <= box.bottom + 1, 'underline inside the box vertically');
     }
     for (const value of Object.values(SAMPLE_VALUES)) {
-      const rects = await valueRects(page, value);
+      const rects = await valueRects(tab, value);
       if (rects === null) continue; // a textarea exposes no geometry; the mirror is checked by bounds above
       const [first] = rects;
       assert.ok(first, `the page shows ${value.slice(0, 4)}…`);
@@ -95,58 +120,54 @@ export function describeGuardOn(pageFile) {
       assert.ok(mark, `an underline starts where ${value.slice(0, 4)}… starts`);
       assert.ok(Math.abs(mark.width - first.width) <= 3, 'and is as wide as its first line');
     }
-    const status = await pageStatus(browser.worker, page, (s) => s.findings?.length === 3);
+    const status = await tab.status((s) => s.findings?.length === 3);
     assert.deepEqual(status.findings.map((f) => f.kind), ['EMAIL', 'IBAN', 'SECRET']);
   });
 
   test('hovering an underline says what it is', async () => {
-    const [mark] = (await readOverlay(page)).marks;
-    await page.mouse.move(mark.left + mark.width / 2, mark.top + mark.height / 2);
-    const overlay = await waitForOverlay(page, (o) => o.card !== undefined);
+    const [mark] = (await tab.readOverlay()).marks;
+    await tab.moveMouse(mark.left + mark.width / 2, mark.top + mark.height / 2);
+    const overlay = await waitForOverlay(tab, (o) => o.card !== undefined);
     assert.match(overlay.card.text, /Email address/);
     assert.match(overlay.card.text, /Redact/);
-    await page.mouse.move(1, 1);
+    await tab.moveMouse(1, 1);
   });
 
   test('Redact all rewrites the editor state, and one Undo brings the original back', async () => {
-    await clickOverlayButton(page, 'Redact all');
-    await page.waitForFunction((sample) => window.hushTestEditor.text() !== sample, SAMPLE);
-    const redacted = await editorText(page);
+    await clickOverlayButton(tab, 'Redact all');
+    const redacted = await waitForText(tab, (text) => text !== SAMPLE);
     assert.match(redacted, redactedSamplePattern());
-    const overlay = await waitForOverlay(page, (o) => o.marks.length === 0);
+    const overlay = await waitForOverlay(tab, (o) => o.marks.length === 0);
     assert.equal(overlay.marks.length, 0, 'nothing left to underline');
 
-    await page.evaluate(() => window.hushTestEditor.focus());
-    await page.keyboard.press('Control+z');
-    await page.waitForFunction((sample) => window.hushTestEditor.text() === sample, SAMPLE, { timeout: 5000 });
-    assert.equal(await editorText(page), SAMPLE);
+    await tab.evaluate(() => window.hushTestEditor.focus());
+    await tab.press('Control+z');
+    assert.equal(await waitForText(tab, (text) => text === SAMPLE), SAMPLE);
   });
 
   test('the keyboard shortcut redacts too, keeping the caret at the end', async () => {
-    await page.evaluate(() => window.hushTestEditor.focus());
-    await page.keyboard.press('Control+End');
-    await waitForOverlay(page, (o) => o.marks.length === 3);
-    await page.keyboard.press('Alt+Shift+KeyR');
-    await page.waitForFunction((sample) => window.hushTestEditor.text() !== sample, SAMPLE);
-    assert.match(await editorText(page), redactedSamplePattern());
-    await page.keyboard.type('!');
-    assert.ok((await editorText(page)).endsWith('now!'), 'typing continues where the caret was');
+    await tab.evaluate(() => window.hushTestEditor.focus());
+    await tab.press('Control+End');
+    await waitForOverlay(tab, (o) => o.marks.length === 3);
+    await tab.press('Alt+Shift+KeyR');
+    assert.match(await waitForText(tab, (text) => text !== SAMPLE), redactedSamplePattern());
+    await tab.type('!');
+    assert.ok((await waitForText(tab, (text) => text.endsWith('!'))).endsWith('now!'), 'typing continues where the caret was');
   });
 
   test('a paste holding secrets is caught before it lands, and pastes redacted on Enter', async () => {
-    await page.evaluate(() => window.hushTestEditor.clear());
-    await page.evaluate((text) => navigator.clipboard.writeText(text), SAMPLE);
-    await page.evaluate(() => window.hushTestEditor.focus());
-    await page.keyboard.press('Control+v');
-    const overlay = await waitForOverlay(page, (o) => o.paste !== undefined);
+    await tab.evaluate(() => window.hushTestEditor.clear());
+    await tab.writeClipboard(SAMPLE);
+    await tab.evaluate(() => window.hushTestEditor.focus());
+    await tab.press('Control+v');
+    const overlay = await waitForOverlay(tab, (o) => o.paste !== undefined);
     assert.match(overlay.paste.text, /3 sensitive items/);
-    assert.equal(await editorText(page), '', 'nothing landed while Hush asks');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => window.hushTestEditor.text() !== '');
-    assert.match(await editorText(page), redactedSamplePattern());
+    assert.equal(await editorText(tab), '', 'nothing landed while Hush asks');
+    await tab.press('Enter');
+    assert.match(await waitForText(tab, (text) => text !== ''), redactedSamplePattern());
   });
 
   test('the page saw no error', () => {
-    assert.deepEqual(problems, []);
+    assert.deepEqual(tab.problems, []);
   });
 }
