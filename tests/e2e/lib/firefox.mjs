@@ -5,10 +5,12 @@
 import { Builder, By } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import LogInspector from 'selenium-webdriver/bidi/logInspector.js';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { overlayInShadowRoot, poll } from './overlay.mjs';
 
 export const FIREFOX_DIST = fileURLToPath(new URL('../../../extension/dist/firefox', import.meta.url));
@@ -19,6 +21,7 @@ const GECKODRIVER = process.env.HUSH_GECKODRIVER ?? join(homedir(), '.cargo', 'b
 const EXECUTABLE = process.env.HUSH_FIREFOX ?? '/usr/bin/firefox-esr';
 /** How WebDriver spells a shadow root reference in a script argument (W3C WebDriver). */
 const SHADOW_ROOT_KEY = 'shadow-6066-11e4-a52e-4f735466cecf';
+const execFileAsync = promisify(execFile);
 
 /**
  * Launches headless Firefox ESR with Hush installed. Resolves with `{ driver, home, problems,
@@ -127,4 +130,28 @@ export async function readOverlay(driver) {
   if (!host) return overlayInShadowRoot(null);
   const root = await host.getShadowRoot();
   return driver.executeScript(`return (${overlayInShadowRoot})(arguments[0]);`, { [SHADOW_ROOT_KEY]: await root.getId() });
+}
+
+/** The release build of the native host, as `cargo xtask build` leaves it. */
+export const HOST_BINARY = fileURLToPath(new URL('../../../target/release/hush-host', import.meta.url));
+
+/**
+ * Registers the real host binary for Firefox in the home folder `home`, as a user does with
+ * `hush-host install --browser firefox`; resolves with what the command printed.
+ */
+export async function registerHost(home) {
+  const { stdout } = await execFileAsync(HOST_BINARY, ['install', '--browser', 'firefox'], { env: { ...process.env, HOME: home } });
+  return stdout;
+}
+
+/**
+ * The text of `selector` on one of Hush's own pages, opened in the current tab afresh on every try
+ * (as a user reopens the popup) until `until(text)` holds; resolves with the last text read.
+ */
+export function extensionPageText(browser, path, selector, until = (text) => text !== '', timeoutMs = 10_000) {
+  const read = async () => {
+    await browser.driver.get(extensionPage(path));
+    return browser.driver.executeScript('return document.querySelector(arguments[0])?.textContent ?? "";', selector);
+  };
+  return poll(read, until, timeoutMs);
 }
