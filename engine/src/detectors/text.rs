@@ -6,6 +6,8 @@
 //! looks only at the groups and their immediate surroundings. That keeps a scan linear in the
 //! text with a small constant, whatever the number of numeric detectors.
 
+use aho_corasick::{AhoCorasick, Input};
+
 use crate::Span;
 
 /// One maximal run of ASCII digits.
@@ -147,15 +149,52 @@ impl<'t> ScanText<'t> {
     }
 }
 
+/// A literal looked for with a vectorised substring search (memchr's, through aho-corasick),
+/// several times faster than `str::find` over a long text.
+#[derive(Debug)]
+pub struct Literal {
+    needle: &'static str,
+    searcher: Option<AhoCorasick>,
+}
+
+impl Literal {
+    /// A searcher for `needle`.
+    pub fn new(needle: &'static str) -> Literal {
+        // One short literal always compiles; without a searcher `find` falls back to `str::find`.
+        Literal { needle, searcher: AhoCorasick::new([needle]).ok() }
+    }
+
+    /// The offset of the first occurrence of the literal in `text` at or after `from`.
+    pub fn find(&self, text: &str, from: usize) -> Option<usize> {
+        match &self.searcher {
+            Some(searcher) => searcher.find(Input::new(text).range(from..)).map(|m| m.start()),
+            None => text[from..].find(self.needle).map(|at| from + at),
+        }
+    }
+}
+
 /// Whether `haystack`, lower-cased (ASCII only), holds one of `words` starting a word: "tel"
-/// is found in "Tel:" and "telephone" but not in "hotel".
+/// is found in "Tel:" and "telephone" but not in "hotel". Like `str::match_indices`, the
+/// search for a word goes on after the end of an occurrence that does not start a word.
 fn contains_any(haystack: &str, words: &[&str]) -> bool {
-    let lower = haystack.to_ascii_lowercase();
+    let hay = haystack.as_bytes();
     words.iter().any(|w| {
-        lower.match_indices(w).any(|(at, _)| {
-            let starts_word = !w.starts_with(|c: char| c.is_alphanumeric());
-            starts_word || !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-        })
+        let word = w.as_bytes();
+        let Some(&first) = word.first() else { return true };
+        let starts_word = !w.starts_with(|c: char| c.is_alphanumeric());
+        let mut at = 0;
+        while at + word.len() <= hay.len() {
+            let here = &hay[at..at + word.len()];
+            if here[0].to_ascii_lowercase() != first || !here.eq_ignore_ascii_case(word) {
+                at += 1;
+                continue;
+            }
+            if starts_word || !haystack[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+                return true;
+            }
+            at += word.len();
+        }
+        false
     })
 }
 
@@ -203,6 +242,14 @@ mod tests {
         assert!(!text.stands_alone(5, 8));
         assert!(text.continues(11, 22, b"-"));
         assert!(!text.continues(11, 22, b" "));
+    }
+
+    #[test]
+    fn finds_literals_from_an_offset() {
+        let literal = Literal::new("://");
+        assert_eq!(literal.find("a://b c://d", 0), Some(1));
+        assert_eq!(literal.find("a://b c://d", 2), Some(7));
+        assert_eq!(literal.find("a://b", 2), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::text::ScanText;
+use super::text::{Literal, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
@@ -13,6 +13,8 @@ use crate::{Kind, Severity, Span};
 pub struct UrlCredentialsDetector {
     /// `password=`-like keys, ASCII case-insensitive.
     keys: Option<AhoCorasick>,
+    /// `://`, where a URL's authority starts.
+    scheme_end: Literal,
 }
 
 const PASSWORD_KEYS: &[&str] = &["password=", "pwd=", "passwd=", "pass="];
@@ -32,7 +34,7 @@ impl UrlCredentialsDetector {
             })
             .collect();
         let keys = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&variants).ok();
-        UrlCredentialsDetector { keys }
+        UrlCredentialsDetector { keys, scheme_end: Literal::new("://") }
     }
 }
 
@@ -48,7 +50,7 @@ impl Detector for UrlCredentialsDetector {
     }
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        urls_with_userinfo(text, out);
+        urls_with_userinfo(text, &self.scheme_end, out);
         if let Some(keys) = &self.keys {
             for m in keys.find_iter(text.text) {
                 if let Some(found) = password_parameter(text, m.start(), m.end()) {
@@ -64,11 +66,10 @@ fn candidate(rule: &'static str, label: &'static str, span: Span) -> Candidate {
 }
 
 /// `scheme://user:password@host…`: the whole URL.
-fn urls_with_userinfo(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+fn urls_with_userinfo(text: &ScanText<'_>, scheme_end: &Literal, out: &mut Vec<Candidate>) {
     let bytes = text.bytes;
     let mut from = 0;
-    while let Some(offset) = text.text[from..].find("://") {
-        let sep = from + offset;
+    while let Some(sep) = scheme_end.find(text.text, from) {
         from = sep + 3;
         let mut start = sep;
         while start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || matches!(bytes[start - 1], b'+' | b'.' | b'-'))

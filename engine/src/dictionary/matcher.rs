@@ -4,10 +4,10 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::fold::{fold, is_cjk, is_word_char};
+use super::terms::TermAutomaton;
 use super::{Category, Client, Dictionary, DictionaryError};
 use crate::detectors::{Candidate, Validation};
 use crate::{Kind, Severity, Span};
@@ -19,7 +19,7 @@ const PATTERN_SIZE_LIMIT: usize = 1 << 21;
 /// Every term of every client, compiled once and matched in one pass over a text.
 #[derive(Debug, Default)]
 pub struct DictionaryMatcher {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<TermAutomaton>,
     /// For each pattern of the automaton, whose term it is.
     owners: Vec<TermOwner>,
     clients: Vec<CompiledClient>,
@@ -111,13 +111,8 @@ impl DictionaryMatcher {
         let automaton = if folded_terms.is_empty() {
             None
         } else {
-            // A contiguous NFA: a tenth of a DFA's memory for ten thousand terms (the engine
-            // lives in the extension's background), at a small cost in speed.
-            let built = AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&folded_terms);
             // Terms are plain strings: only an automaton too large for memory fails to build.
+            let built = TermAutomaton::build(&folded_terms);
             Some(built.map_err(|e| DictionaryError::TooLarge { reason: e.to_string() })?)
         };
         // A set too large to compile only costs speed: every pattern then runs on its own.
@@ -146,12 +141,12 @@ impl DictionaryMatcher {
     pub fn detect(&self, text: &str, out: &mut Vec<Candidate>) {
         if let Some(automaton) = &self.automaton {
             let folded = fold(text);
-            for m in automaton.find_overlapping_iter(folded.text.as_str()) {
-                let owner = &self.owners[m.pattern().as_usize()];
-                if !on_word_boundaries(&folded.text, m.start(), m.end(), owner) {
-                    continue;
+            automaton.for_each_match(&folded.text, |m| {
+                let owner = &self.owners[m.term];
+                if !on_word_boundaries(&folded.text, m.start, m.end, owner) {
+                    return;
                 }
-                let (start, end) = folded.original_span(text, m.start(), m.end());
+                let (start, end) = folded.original_span(text, m.start, m.end);
                 let client = &self.clients[owner.client];
                 out.push(Candidate {
                     kind: Kind::ClientTerm,
@@ -164,7 +159,7 @@ impl DictionaryMatcher {
                     client: Some(client.id.clone()),
                     alias: if owner.category == Category::Client { client.alias.clone() } else { None },
                 });
-            }
+            });
         }
         let occurring = self.pattern_set.as_ref().map(|set| set.matches(text));
         for (index, pattern) in self.patterns.iter().enumerate() {

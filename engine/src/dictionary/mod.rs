@@ -10,6 +10,7 @@
 mod fold;
 mod fold_table;
 mod matcher;
+mod terms;
 
 use serde::{Deserialize, Serialize};
 

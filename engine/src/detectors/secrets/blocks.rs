@@ -1,21 +1,35 @@
 //! Private key blocks (PEM, OpenSSH, PGP) and JSON Web Tokens: secrets with a structure that
 //! can be checked beyond a prefix.
 
-use super::super::text::ScanText;
+use super::super::text::{Literal, ScanText};
 use super::super::{Candidate, Validation};
 use crate::{Kind, Severity, Span};
 
 const BEGIN: &str = "-----BEGIN ";
 const DASHES: &str = "-----";
+/// `{"` in base64url: every JSON Web Token's header starts so.
+const JWT_START: &str = "eyJ";
 /// A documentation snippet (`-----BEGIN RSA PRIVATE KEY-----\n...`) is not a key.
 const MIN_KEY_BODY: usize = 40;
 
+/// The literals that start a key block and a token, compiled once.
+#[derive(Debug)]
+pub(super) struct BlockStarts {
+    begin: Literal,
+    jwt: Literal,
+}
+
+impl BlockStarts {
+    pub(super) fn new() -> BlockStarts {
+        BlockStarts { begin: Literal::new(BEGIN), jwt: Literal::new(JWT_START) }
+    }
+}
+
 /// Appends every private key block in `text`.
-pub(super) fn private_keys(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+pub(super) fn private_keys(text: &ScanText<'_>, starts: &BlockStarts, out: &mut Vec<Candidate>) {
     let s = text.text;
     let mut from = 0;
-    while let Some(offset) = s[from..].find(BEGIN) {
-        let start = from + offset;
+    while let Some(start) = starts.begin.find(s, from) {
         from = start + BEGIN.len();
         let Some(label_len) = s[from..].find(DASHES) else { break };
         let label = &s[from..from + label_len];
@@ -78,12 +92,11 @@ fn truncated_body_end(s: &str, body_start: usize) -> usize {
 
 /// Appends every JSON Web Token in `text`: three base64url segments whose header decodes to a
 /// JSON object naming an algorithm or a type.
-pub(super) fn json_web_tokens(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+pub(super) fn json_web_tokens(text: &ScanText<'_>, starts: &BlockStarts, out: &mut Vec<Candidate>) {
     let s = text.text;
     let bytes = text.bytes;
     let mut from = 0;
-    while let Some(offset) = s[from..].find("eyJ") {
-        let start = from + offset;
+    while let Some(start) = starts.jwt.find(s, from) {
         from = start + 3;
         if text.byte_before(start).is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.') {
             continue;
@@ -97,7 +110,7 @@ pub(super) fn json_web_tokens(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
             end
         };
         let header_end = segment(start);
-        if bytes.get(header_end) != Some(&b'.') || !s[header_end + 1..].starts_with("eyJ") {
+        if bytes.get(header_end) != Some(&b'.') || !s[header_end + 1..].starts_with(JWT_START) {
             continue;
         }
         let payload_end = segment(header_end + 1);

@@ -24,6 +24,7 @@ pub struct SecretDetector {
     trigger_rules: Vec<usize>,
     /// Each provider rule's compiled pattern, by rule index.
     patterns: Vec<Option<Regex>>,
+    blocks: blocks::BlockStarts,
     generic: generic::AssignmentFinder,
 }
 
@@ -42,7 +43,13 @@ impl SecretDetector {
         // would simply never match.
         let patterns = PROVIDER_RULES.iter().map(|r| Regex::new(&format!("(?-u){}", r.pattern)).ok()).collect();
         let triggers = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&literals).ok();
-        SecretDetector { triggers, trigger_rules, patterns, generic: generic::AssignmentFinder::new() }
+        SecretDetector {
+            triggers,
+            trigger_rules,
+            patterns,
+            blocks: blocks::BlockStarts::new(),
+            generic: generic::AssignmentFinder::new(),
+        }
     }
 
     fn provider_keys(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
@@ -110,8 +117,8 @@ impl Detector for SecretDetector {
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         self.provider_keys(text, out);
-        blocks::private_keys(text, out);
-        blocks::json_web_tokens(text, out);
+        blocks::private_keys(text, &self.blocks, out);
+        blocks::json_web_tokens(text, &self.blocks, out);
         self.generic.detect(text, out);
     }
 }
