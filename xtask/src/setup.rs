@@ -2,6 +2,7 @@
 //!
 //! Each step checks first and says what it found, so a second run only prints `ok` lines.
 
+use std::path::PathBuf;
 use std::process::Command;
 
 use anyhow::Context;
@@ -45,6 +46,7 @@ pub fn run() -> anyhow::Result<()> {
     }
     apt_install(&apt)?;
     wasm_bindgen_cli()?;
+    geckodriver()?;
     node_packages()?;
     Ok(())
 }
@@ -88,6 +90,32 @@ fn wasm_bindgen_cli() -> anyhow::Result<()> {
     println!("installing wasm-bindgen-cli {wanted} (a few minutes)");
     // `--locked` fails on these machines: a locked dependency is missing from the registry.
     command::run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted]))
+}
+
+/// The geckodriver the Firefox end-to-end tests drive Firefox ESR with. Pinned, so every machine
+/// runs the tests against the same one.
+const GECKODRIVER_VERSION: &str = "0.37.1";
+
+/// Where `cargo install` puts geckodriver: `$CARGO_HOME/bin`, `~/.cargo/bin` by default. The
+/// tests are told this path (`HUSH_GECKODRIVER`), so another geckodriver on PATH does not matter.
+pub fn geckodriver_path() -> PathBuf {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"));
+    cargo_home.join("bin").join("geckodriver")
+}
+
+fn geckodriver() -> anyhow::Result<()> {
+    let path = geckodriver_path();
+    let installed = command::output(Command::new(&path).arg("--version"));
+    let first_line = installed.as_deref().and_then(|out| out.lines().next()).map(str::trim);
+    if first_line == Some(format!("geckodriver {GECKODRIVER_VERSION}").as_str()) {
+        println!("ok  geckodriver {GECKODRIVER_VERSION} ({})", path.display());
+        return Ok(());
+    }
+    println!("installing geckodriver {GECKODRIVER_VERSION} (a few minutes)");
+    command::run(Command::new("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))
 }
 
 /// `npm ci` when node_modules is missing or older than the lock file.

@@ -2,7 +2,7 @@
 //! stops the run and fails it.
 
 use crate::command::{self, in_root};
-use crate::{assemble, setup};
+use crate::{assemble, paths, setup};
 
 /// Runs every test layer. `--no-e2e` skips the browser tests (for a quick local loop).
 pub fn run(args: &[String]) -> anyhow::Result<()> {
@@ -14,6 +14,14 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     command::run(in_root("cargo").args(["fmt", "--all", "--check"]))?;
     command::run(in_root("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     command::run(in_root("node").args(["node_modules/typescript/bin/tsc", "--noEmit", "-p", "extension"]))?;
+    // Mozilla's add-on linter, as addons.mozilla.org runs it on an upload: any warning fails.
+    let firefox_dist = paths::dist("firefox");
+    command::run(
+        in_root("node")
+            .args(["node_modules/web-ext/bin/web-ext.js", "lint", "--no-config-discovery", "--warnings-as-errors"])
+            .arg("--source-dir")
+            .arg(&firefox_dist),
+    )?;
 
     println!("== cargo tests");
     command::run(in_root("cargo").args(["test", "--workspace"]))?;
@@ -26,9 +34,13 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     command::run(in_root("node").args(["--test", "target/extension-tests/"]))?;
 
     if e2e {
-        println!("== end-to-end browser tests");
+        println!("== end-to-end browser tests (headless Chromium, and Firefox ESR: tests/e2e/firefox-*)");
         command::run(in_root("node").args(["tests/e2e/pages/build.mjs"]))?;
-        command::run(in_root("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]))?;
+        command::run(
+            in_root("node")
+                .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+                .env("HUSH_GECKODRIVER", setup::geckodriver_path()),
+        )?;
     }
     Ok(())
 }

@@ -17,7 +17,7 @@ export const FIREFOX_DIST = fileURLToPath(new URL('../../../extension/dist/firef
 export const GECKO_ID = 'hush@hush-guard.org';
 /** A fixed internal UUID, so the test knows the moz-extension:// origin of Hush's pages. */
 export const EXTENSION_UUID = '5d1c8a0e-4b7a-4a8e-9a51-1c0ffee0b0b5';
-const GECKODRIVER = process.env.HUSH_GECKODRIVER ?? join(homedir(), '.cargo', 'bin', 'geckodriver');
+const GECKODRIVER = process.env.HUSH_GECKODRIVER ?? join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'geckodriver');
 const EXECUTABLE = process.env.HUSH_FIREFOX ?? '/usr/bin/firefox-esr';
 /** How WebDriver spells a shadow root reference in a script argument (W3C WebDriver). */
 const SHADOW_ROOT_KEY = 'shadow-6066-11e4-a52e-4f735466cecf';
