@@ -3,10 +3,13 @@
 //! - `setup`: installs what a clean Debian 12 machine lacks (idempotent, and says what it does);
 //! - `build`: the host binary, the wasm module and its bindings, both extensions and their zips;
 //! - `test`: every test layer, from cargo tests to end-to-end browser tests;
+//! - `install [--browser B]... [--bin-dir DIR]`: Hush for daily use (host copied out of the
+//!   repository and registered with the browsers; how to load the extension);
 //! - `run [--headless]`: Hush on a local demo chat page in Chromium.
 
 mod assemble;
 mod command;
+mod install;
 mod manifest;
 mod paths;
 mod run;
@@ -16,7 +19,7 @@ mod wasm;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <setup | build | test | run [--headless]>";
+const USAGE: &str = "usage: cargo xtask <setup | build | test | install [--browser B]... | run [--headless]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +27,7 @@ fn main() -> ExitCode {
         Some("setup") => setup::run(),
         Some("build") => setup::run().and_then(|_| assemble::build()),
         Some("test") => test::run(&args[1..]),
+        Some("install") => install::run(&args[1..]),
         Some("run") => run::run(&args[1..]),
         _ => {
             eprintln!("{USAGE}");

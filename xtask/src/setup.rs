@@ -33,10 +33,20 @@ const DEBIAN_WASM_TOOLCHAIN: &[AptPackage] = &[
     AptPackage { name: "lld-22", marker: "/usr/bin/rust-lld" },
 ];
 
-/// Runs every setup step.
+/// Runs every setup step: what building needs, and what the tests need.
 pub fn run() -> anyhow::Result<()> {
+    prerequisites(true)
+}
+
+/// What building needs, without the test browsers and driver: for `cargo xtask install` on a
+/// user's machine, which may not be Debian at all (with rustup's wasm32 target, no apt is needed).
+pub fn build_prerequisites() -> anyhow::Result<()> {
+    prerequisites(false)
+}
+
+fn prerequisites(for_tests: bool) -> anyhow::Result<()> {
     println!("== setup");
-    let mut apt: Vec<&AptPackage> = TEST_PACKAGES.iter().collect();
+    let mut apt: Vec<&AptPackage> = if for_tests { TEST_PACKAGES.iter().collect() } else { Vec::new() };
     match wasm::route() {
         WasmRoute::Rustup => println!("ok  wasm32 target (rustup)"),
         WasmRoute::Debian => {
@@ -46,9 +56,10 @@ pub fn run() -> anyhow::Result<()> {
     }
     apt_install(&apt)?;
     wasm_bindgen_cli()?;
-    geckodriver()?;
-    node_packages()?;
-    Ok(())
+    if for_tests {
+        geckodriver()?;
+    }
+    node_packages()
 }
 
 fn apt_install(packages: &[&AptPackage]) -> anyhow::Result<()> {
