@@ -90,6 +90,53 @@ const NOT_SECRET_NAMES: &[&str] = &[
 #[derive(Debug)]
 pub(super) struct AssignmentFinder {
     names: Option<AhoCorasick>,
+    words: Option<NameWords>,
+}
+
+/// Every word of [`SECRET_NAMES`] and [`NOT_SECRET_NAMES`] in one automaton: one pass over a
+/// name says which lists it holds a word of (a `contains` per word was a third of the time).
+#[derive(Debug)]
+struct NameWords {
+    automaton: AhoCorasick,
+    /// For each word of the automaton, which lists it is in.
+    kinds: Vec<NameWordKind>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct NameWordKind {
+    secret: bool,
+    password: bool,
+    not_secret: bool,
+}
+
+impl NameWords {
+    fn new() -> Option<NameWords> {
+        let mut words: Vec<&str> = SECRET_NAMES.iter().chain(NOT_SECRET_NAMES).copied().collect();
+        words.sort_unstable();
+        words.dedup();
+        let kinds = words
+            .iter()
+            .map(|w| NameWordKind {
+                secret: SECRET_NAMES.contains(w),
+                password: PASSWORD_NAMES.contains(w),
+                not_secret: NOT_SECRET_NAMES.contains(w),
+            })
+            .collect();
+        let automaton = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&words).ok()?;
+        Some(NameWords { automaton, kinds })
+    }
+
+    /// Which lists `lower` (a lower-cased name) holds a word of.
+    fn classify(&self, lower: &str) -> NameWordKind {
+        let mut found = NameWordKind::default();
+        for m in self.automaton.find_overlapping_iter(lower) {
+            let kind = self.kinds[m.pattern().as_usize()];
+            found.secret |= kind.secret;
+            found.password |= kind.password;
+            found.not_secret |= kind.not_secret;
+        }
+        found
+    }
 }
 
 /// Short roots of [`SECRET_NAMES`], searched for in lower, upper and title case: a
@@ -135,21 +182,21 @@ impl AssignmentFinder {
         variants.sort();
         variants.dedup();
         let names = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&variants).ok();
-        AssignmentFinder { names }
+        AssignmentFinder { names, words: NameWords::new() }
     }
 
     pub(super) fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        let Some(names) = &self.names else { return };
+        let (Some(names), Some(words)) = (&self.names, &self.words) else { return };
         let mut resume = 0;
         for m in names.find_iter(text.text) {
             if m.start() < resume {
                 continue;
             }
-            let Some(assignment) = assignment_at(text, m.start(), m.end()) else { continue };
+            let Some(assignment) = assignment_at(text, words, m.start(), m.end()) else { continue };
             resume = assignment.value.end;
             let value = text.slice(assignment.value.start, assignment.value.end);
             let name_lower = assignment.name.to_ascii_lowercase();
-            let password = PASSWORD_NAMES.iter().any(|w| name_lower.contains(w));
+            let password = assignment.password;
             if !secret_value(value, password) {
                 continue;
             }
@@ -169,11 +216,18 @@ impl AssignmentFinder {
 
 struct Assignment<'t> {
     name: &'t str,
+    /// The name holds a word of [`PASSWORD_NAMES`].
+    password: bool,
     value: Span,
 }
 
 /// The assignment whose name contains the secret word at `word_start..word_end`.
-fn assignment_at<'t>(text: &ScanText<'t>, word_start: usize, word_end: usize) -> Option<Assignment<'t>> {
+fn assignment_at<'t>(
+    text: &ScanText<'t>,
+    words: &NameWords,
+    word_start: usize,
+    word_end: usize,
+) -> Option<Assignment<'t>> {
     let bytes = text.bytes;
     let is_name = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
     // Names are ASCII identifiers, except the few non-ASCII secret words themselves.
@@ -212,9 +266,8 @@ fn assignment_at<'t>(text: &ScanText<'t>, word_start: usize, word_end: usize) ->
     };
     // Only now that an assignment is certain, the name itself (most secret words in a text
     // are not followed by one).
-    let lower = name.to_ascii_lowercase();
-    let named_secret = SECRET_NAMES.iter().any(|n| lower.contains(n));
-    if !named_secret || NOT_SECRET_NAMES.iter().any(|n| lower.contains(n)) {
+    let kind = words.classify(&name.to_ascii_lowercase());
+    if !kind.secret || kind.not_secret {
         return None;
     }
     at = skip_spaces(bytes, at + operator_len);
@@ -247,7 +300,7 @@ fn assignment_at<'t>(text: &ScanText<'t>, word_start: usize, word_end: usize) ->
         }
     }
     let end = super::super::text::floor_char_boundary(text.text, end);
-    (end > value_start).then(|| Assignment { name, value: Span::new(value_start, end) })
+    (end > value_start).then(|| Assignment { name, password: kind.password, value: Span::new(value_start, end) })
 }
 
 fn skip_spaces(bytes: &[u8], mut at: usize) -> usize {
