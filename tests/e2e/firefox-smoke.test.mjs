@@ -47,3 +47,12 @@ test('without a registered native host the popup says Hush runs on its built-in 
   const line = await extensionPageText(tab.browser, 'popup.html', '#host');
   assert.match(line, /^Native host not connected: built-in detectors only/);
 });
+
+test('the problem recorder sees an uncaught page error (so its silence elsewhere means something)', async () => {
+  await tab.goto(`${server.origin}/textarea.html`);
+  await tab.evaluate(() => setTimeout(() => {
+    throw new Error('thrown on purpose');
+  }));
+  const problems = await poll(async () => [...tab.problems], (p) => p.length > 0);
+  assert.deepEqual(problems, ['page error: Error: thrown on purpose']);
+});
