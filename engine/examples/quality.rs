@@ -12,11 +12,9 @@ mod corpus;
 
 use std::io::Write;
 
-use hush_engine::Engine;
-
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let engine = Engine::new();
+    let engine = corpus::engine();
     let records = corpus::load();
     let negatives = records.iter().filter(|r| r.spans.is_empty()).count();
     println!(

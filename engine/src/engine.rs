@@ -2,11 +2,13 @@
 //! resolved.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
 use crate::detectors::{self, Candidate, Detector, ScanText};
 use crate::dictionary::{Dictionary, DictionaryError, DictionaryMatcher};
+use crate::names::{NameGazetteer, PersonDetector};
 use crate::offsets::OffsetMap;
 use crate::resolve::resolve_overlaps;
 use crate::{Finding, Span};
@@ -68,6 +70,14 @@ impl Engine {
     pub fn set_dictionary(&mut self, dictionary: &Dictionary) -> Result<(), DictionaryError> {
         self.dictionary = DictionaryMatcher::compile(dictionary)?;
         Ok(())
+    }
+
+    /// Finds names of people from now on, looking words up in `gazetteer` (read once from the
+    /// name asset with [`NameGazetteer::from_bytes`]). Without a gazetteer the engine reports
+    /// no PERSON findings.
+    pub fn set_name_gazetteer(&mut self, gazetteer: NameGazetteer) {
+        self.detectors.retain(|d| d.id() != "person");
+        self.detectors.push(Box::new(PersonDetector::new(Arc::new(gazetteer))));
     }
 
     /// Switches off the detectors and rules with these ids (and switches every other one on).

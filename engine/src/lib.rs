@@ -15,6 +15,8 @@
 //!   in UTF-8 bytes and in UTF-16 code units (what JavaScript indexes by), a confidence and a
 //!   [`Severity`].
 //! - [`offsets`] converts byte offsets into UTF-16 and char offsets exactly, for any Unicode text.
+//! - [`names`] finds names of people no dictionary knows, with a gazetteer loaded at run time
+//!   ([`Engine::set_name_gazetteer`]).
 //! - [`dictionary`] holds the client dictionaries: terms matched in one Aho-Corasick pass over a
 //!   folded copy of the text (case, accents and width do not matter), and clients' own patterns.
 //! - Overlapping candidates are resolved deterministically: dictionary and checksum-validated
@@ -28,6 +30,7 @@ pub mod detectors;
 pub mod dictionary;
 mod engine;
 mod finding;
+pub mod names;
 pub mod offsets;
 mod redact;
 mod resolve;
@@ -35,4 +38,5 @@ mod resolve;
 pub use dictionary::{Dictionary, DictionaryError};
 pub use engine::{Engine, EngineConfig};
 pub use finding::{Finding, Kind, Severity, Span};
+pub use names::{GazetteerError, NameGazetteer};
 pub use redact::{Conversation, Edit, Redaction};

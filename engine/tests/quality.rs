@@ -4,7 +4,6 @@
 
 mod support;
 
-use hush_engine::Engine;
 use support::corpus;
 
 #[test]
@@ -13,7 +12,7 @@ fn every_kind_meets_its_quality_target() {
     let negatives = records.iter().filter(|r| r.spans.is_empty()).count();
     assert!(records.len() >= 2000, "the corpus must hold at least 2,000 records");
     assert!(negatives * 10 >= records.len() * 3, "at least 30% of the corpus must be negatives");
-    let (scores, mistakes) = corpus::evaluate(&Engine::new(), &records);
+    let (scores, mistakes) = corpus::evaluate(&corpus::engine(), &records);
     let missed: Vec<String> = scores
         .iter()
         .filter(|(kind, s)| s.precision() < corpus::target(kind) || s.recall() < corpus::target(kind))
@@ -26,7 +25,7 @@ fn every_kind_meets_its_quality_target() {
 fn findings_match_the_recorded_expectations() {
     let expected_path = corpus::corpus_dir().join("expected-findings.jsonl");
     let expected = std::fs::read_to_string(&expected_path).expect("expected-findings.jsonl exists");
-    let engine = Engine::new();
+    let engine = corpus::engine();
     let records = corpus::load();
     let expected: Vec<corpus::Found> =
         expected.lines().map(|l| serde_json::from_str(l).expect("a findings line")).collect();

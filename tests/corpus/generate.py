@@ -16,6 +16,7 @@ import random
 
 import handwritten
 import negatives
+import people
 import values as v
 
 SEED = 20261125
@@ -60,7 +61,7 @@ EMAIL_TEMPLATES = [
     "Merci d'écrire à {x} pour toute question.",
     "Bitte antworten Sie an {x}.",
     "请把报告发到 {x} ，谢谢。",
-    "From: Jane <{x}>",
+    "From: {n} <{x}>",
     "git config user.email \"{x}\"",
     "Escríbeme a {x} cuando puedas.",
     "The client's finance contact is {x} (not the CEO).",
@@ -176,6 +177,8 @@ def positives(rng, count):
             fields = {"x": (value, label)}
             if "{w}" in template:
                 fields["w"] = (word or "", None)
+            if "{n}" in template:
+                fields["n"] = ("Jane", "PERSON")
             out.append(record.fill(template, **fields).json())
     return out
 
@@ -226,14 +229,14 @@ def mixed(rng, count):
         record = Record(f"mixed-{n:04d}")
         kind = n % 4
         if kind == 0:
-            record.add("Hi, I'm drafting a reply to the client.\n\n--\nJane Roe | Finance\n")
+            record.add("Hi, I'm drafting a reply to the client.\n\n--\n").add("Jane Roe", "PERSON").add(" | Finance\n")
             record.add(v.email(rng), "EMAIL").add(" | ").add(v.phone(rng), "PHONE").add("\n")
         elif kind == 1:
             record.add("Invoice 2024-117\nAmount due: ").add(v.money(rng), "MONEY").add("\nPay to ")
             record.add(v.iban(rng), "IBAN").add(" within 30 days.\n")
         elif kind == 2:
             word, date = v.birth_date(rng)
-            record.add("New hire: Omar Haddad, ").add(word + " ").add(date, "DATE_OF_BIRTH").add(", home ")
+            record.add("New hire: ").add("Omar Haddad", "PERSON").add(", ").add(word + " ").add(date, "DATE_OF_BIRTH").add(", home ")
             record.add(v.address(rng), "ADDRESS").add(".\n")
         else:
             record.add("Prod incident: app at ").add(v.ip_address(rng), "IP_ADDRESS").add(" logged the key ")
@@ -260,7 +263,9 @@ def main():
     records += secrets_in_context(rng, 120)
     records += mixed(rng, 120)
     records += routing_numbers(rng, 40)
+    records += people.person_records(rng, Record, 300)
     negative = [{"id": f"negative-{i:04d}", "text": text, "spans": []} for i, text in enumerate(negatives.generate(rng, 1000))]
+    negative += [{"id": f"negative-place-{i:04d}", "text": text, "spans": []} for i, text in enumerate(people.negative_texts(rng, 200))]
     records += negative
     by_hand = written_by_hand()
     records += by_hand

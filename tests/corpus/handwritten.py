@@ -33,6 +33,14 @@ POSITIVE = "Hi Claude, can you rewrite this email to my client more politely?\n\
 
 POSITIVE_VALUES = [
     [
+        "Tanaka",
+        "PERSON"
+    ],
+    [
+        "Marie",
+        "PERSON"
+    ],
+    [
         "+81 3-5555-0199",
         "PHONE"
     ],

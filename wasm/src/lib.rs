@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use hush_engine::{Conversation, Dictionary, Engine, Finding};
+use hush_engine::{Conversation, Dictionary, Engine, Finding, NameGazetteer};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -175,6 +175,19 @@ impl HushEngine {
         let dictionary: Dictionary = serde_wasm_bindgen::from_value(dictionary)
             .map_err(|e| JsError::new(&format!("dictionary: not a dictionary: {}", without_values(&e.to_string()))))?;
         self.engine.set_dictionary(&dictionary).map_err(|e| JsError::new(&format!("dictionary: {e}")))
+    }
+
+    /// Reads the name gazetteer (the bytes of `hush-names.bin`, shipped beside the module) and
+    /// finds names of people from now on. Call it once, after the engine is built: without it
+    /// the engine reports no PERSON findings. Takes a few milliseconds.
+    ///
+    /// # Errors
+    /// A `JsError` starting with `"names:"` if the bytes are not a gazetteer or are damaged.
+    #[wasm_bindgen(js_name = loadNameGazetteer)]
+    pub fn load_name_gazetteer(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        let gazetteer = NameGazetteer::from_bytes(bytes).map_err(|e| JsError::new(&format!("names: {e}")))?;
+        self.engine.set_name_gazetteer(gazetteer);
+        Ok(())
     }
 
     /// Switches off the detectors and rules with these ids (`"phone"`, `"secret.generic_assignment"`,

@@ -41,6 +41,9 @@ fn assemble(browser: &str, version: &str, bundle: &Path, bindings: &Path) -> any
     copy_tree(bundle, &dist)?;
     copy_tree(&paths::root().join("extension").join("static"), &dist)?;
     copy_if_changed(&bindings.join("hush_wasm_bg.wasm"), &dist.join("hush_wasm_bg.wasm"))?;
+    // The PERSON detector's gazetteer: the background fetches it once and hands it to the engine.
+    let names = paths::root().join("engine").join("data").join("names").join("names.bin");
+    copy_if_changed(&names, &dist.join("hush-names.bin"))?;
     let zip = dist.with_file_name(format!("hush-{version}-{browser}.zip"));
     zip_if_stale(&dist, &zip)?;
     println!("ok  {} and {}", dist.display(), zip.display());

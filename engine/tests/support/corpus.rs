@@ -76,6 +76,15 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// The corpus directory, tests/corpus at the workspace root.
+/// The engine as the extension runs it: every built-in detector and the shipped name gazetteer.
+pub fn engine() -> Engine {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/names/names.bin");
+    let bytes = std::fs::read(&path).expect("engine/data/names/names.bin exists");
+    let mut engine = Engine::new();
+    engine.set_name_gazetteer(hush_engine::NameGazetteer::from_bytes(&bytes).expect("names.bin is a gazetteer"));
+    engine
+}
+
 pub fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus")
 }
@@ -162,6 +171,7 @@ pub fn evaluate(engine: &Engine, records: &[Record]) -> (BTreeMap<String, Score>
 pub fn target(kind: &str) -> f64 {
     match kind {
         "MONEY" | "DATE_OF_BIRTH" | "ADDRESS" => 0.85,
+        "PERSON" => 0.80,
         _ => 0.97,
     }
 }

@@ -1,0 +1,156 @@
+//! What the text right before a capitalised word says about it: a title ("Mr", "Mme", "Herr"),
+//! a salutation ("Dear", "Bonjour"), a form field ("Name:", "Contact :"), or a closing on the
+//! line above ("Best regards,") that makes the line a signature.
+
+/// Evidence, from the text before a word, that the word starts a person's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    /// Nothing: the words must be known names on their own.
+    None,
+    /// A salutation or a form field: a name is expected there.
+    Expected,
+    /// The start of the line after a closing ("Best regards,"): a signature, unless the line is
+    /// another closing.
+    Signature,
+    /// A title right before the word: what follows is a name, whatever it is.
+    Title,
+}
+
+/// Titles written before a name, without their full stop.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Mme", "Mlle", "Herr", "Frau", "Sr", "Sra", "Srta",
+    "Dña", "Doña", "Don", "Sig", "Sig.ra", "Dott", "Dott.ssa", "Dhr", "Mevr", "Mevrouw", "Meneer", "Madame",
+    "Monsieur", "Signor", "Signora", "Señor", "Señora",
+];
+/// Words that greet someone by name, lower case.
+const SALUTATIONS: &[&str] = &[
+    "dear", "hi", "hello", "hey", "bonjour", "cher", "chère", "liebe", "lieber", "hallo", "hola", "estimado",
+    "estimada", "ciao", "gentile", "caro", "cara", "beste", "geachte", "thanks", "merci", "danke", "gracias", "grazie",
+];
+/// Form fields and headers that a name follows, lower case, without the colon.
+const FIELDS: &[&str] = &[
+    "name",
+    "full name",
+    "contact",
+    "contact person",
+    "client",
+    "customer",
+    "employee",
+    "tenant",
+    "patient",
+    "new hire",
+    "candidate",
+    "applicant",
+    "attn",
+    "from",
+    "signed",
+    "nom",
+    "prénom",
+    "ansprechpartner",
+    "mieter",
+    "nombre",
+    "contacto",
+    "nome",
+    "referente",
+    "naam",
+    "contactpersoon",
+    "huurder",
+];
+/// Closings that end a message before its signature, lower case, without the comma.
+const CLOSINGS: &[&str] = &[
+    "best",
+    "best regards",
+    "kind regards",
+    "regards",
+    "thanks",
+    "thank you",
+    "cheers",
+    "sincerely",
+    "yours sincerely",
+    "cordialement",
+    "bien à vous",
+    "mit freundlichen grüßen",
+    "viele grüße",
+    "beste grüße",
+    "saludos",
+    "un saludo",
+    "atentamente",
+    "cordiali saluti",
+    "saluti",
+    "met vriendelijke groet",
+    "groeten",
+    "--",
+];
+
+/// Whether `word` is a title or a salutation, evidence for the name after it rather than part
+/// of it.
+pub fn is_context_word(word: &str) -> bool {
+    TITLES.contains(&word) || SALUTATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// The evidence that the text before `at` gives for a name starting at `at`.
+pub fn evidence_before(text: &str, at: usize) -> Evidence {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() && !before.is_empty() {
+        // The word touches what comes before it ("x.Anna"): no evidence.
+        return Evidence::None;
+    }
+    let last_word = trimmed.rsplit(|c: char| c.is_whitespace() || c == '"' || c == '(').next().unwrap_or("");
+    if TITLES.contains(&last_word.strip_suffix('.').unwrap_or(last_word)) || last_word == "M." {
+        return Evidence::Title;
+    }
+    let lead = trimmed.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '>' | '-' | '*'));
+    if lead.is_empty() {
+        return if closing_line_above(text, line_start) { Evidence::Signature } else { Evidence::None };
+    }
+    let lower = lead.to_lowercase();
+    if SALUTATIONS.contains(&lower.as_str()) {
+        return Evidence::Expected;
+    }
+    let field = lower.strip_suffix(':').or_else(|| lower.strip_suffix('：')).map(str::trim_end);
+    if field.is_some_and(|f| FIELDS.contains(&f) || f.ends_with(" name")) {
+        return Evidence::Expected;
+    }
+    Evidence::None
+}
+
+/// Whether the last non-empty line before `line_start` is a closing ("Best regards,").
+fn closing_line_above(text: &str, line_start: usize) -> bool {
+    let above = text[..line_start].trim_end();
+    is_closing(above.rsplit('\n').next().unwrap_or(""))
+}
+
+/// Whether `line` is a closing ("Best regards,", "Cordialement").
+pub fn is_closing(line: &str) -> bool {
+    let line = line.trim();
+    let line = line.strip_suffix(',').unwrap_or(line).trim_end();
+    !line.is_empty() && line.len() <= 32 && CLOSINGS.contains(&line.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, word: &str) -> Evidence {
+        evidence_before(text, text.find(word).unwrap())
+    }
+
+    #[test]
+    fn titles_salutations_fields_and_signatures() {
+        assert_eq!(at("Dear Mr. Tanaka, thanks", "Tanaka"), Evidence::Title);
+        assert_eq!(at("rendez-vous avec Mme Dubois", "Dubois"), Evidence::Title);
+        assert_eq!(at("Dear Anna,", "Anna"), Evidence::Expected);
+        assert_eq!(at("Name: Jan de Vries", "Jan"), Evidence::Expected);
+        assert_eq!(at("Ansprechpartner : Lena Vogel", "Lena"), Evidence::Expected);
+        assert_eq!(at("See you soon.\n\nBest regards,\nMarta Ruiz\n", "Marta"), Evidence::Signature);
+    }
+
+    #[test]
+    fn ordinary_text_is_no_evidence() {
+        assert_eq!(at("We met Anna in Paris", "Anna"), Evidence::None);
+        assert_eq!(at("Status: Open", "Open"), Evidence::None);
+        assert_eq!(at("first line\nAnna Schmidt", "Anna"), Evidence::None);
+    }
+}
