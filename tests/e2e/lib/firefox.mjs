@@ -24,15 +24,16 @@ const SHADOW_ROOT_KEY = 'shadow-6066-11e4-a52e-4f735466cecf';
 const execFileAsync = promisify(execFile);
 
 /**
- * Launches headless Firefox ESR with Hush installed. Resolves with `{ driver, home, problems,
- * close }`: `problems` collects every uncaught page error and console error (WebDriver BiDi's log
- * events, from any tab) as it happens.
+ * Launches headless Firefox ESR with Hush installed, plus the preferences `prefs`; with
+ * `acceptInsecureCerts`, WebDriver has Firefox accept the test server's throwaway certificate.
+ * Resolves with `{ driver, home, problems, close }`: `problems` collects every uncaught page error
+ * and console error (WebDriver BiDi's log events, from any tab) as it happens.
  *
  * geckodriver runs with `--allow-system-access`: without it Marionette refuses to navigate to
  * Hush's own moz-extension:// pages (seen with Firefox ESR 153, geckodriver 0.37), and those pages
  * are where a test talks to the extension's APIs. It changes nothing in the extension or the page.
  */
-export async function launchFirefox({ extensionDir = FIREFOX_DIST, home } = {}) {
+export async function launchFirefox({ extensionDir = FIREFOX_DIST, home, prefs = {}, acceptInsecureCerts = false } = {}) {
   const profileHome = home ?? mkdtempSync(join(tmpdir(), 'hush-firefox-home-'));
   const options = new firefox.Options()
     .setBinary(EXECUTABLE)
@@ -44,7 +45,9 @@ export async function launchFirefox({ extensionDir = FIREFOX_DIST, home } = {}) 
     .setPreference('dom.events.testing.asyncClipboard', true)
     .setPreference('datareporting.policy.dataSubmissionEnabled', false)
     .setPreference('app.update.enabled', false)
-    .setPreference('browser.shell.checkDefaultBrowser', false);
+    .setPreference('browser.shell.checkDefaultBrowser', false)
+    .setAcceptInsecureCerts(acceptInsecureCerts);
+  for (const [name, value] of Object.entries(prefs)) options.setPreference(name, value);
   const service = new firefox.ServiceBuilder(GECKODRIVER)
     .addArguments('--allow-system-access')
     .setEnvironment({ ...process.env, HOME: profileHome, HUSH_DB: join(profileHome, 'hush.db'), MOZ_HEADLESS: '1' });
