@@ -15,7 +15,6 @@ export async function openChromiumTab(origin) {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   return {
-    browserName: 'chromium',
     problems,
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn, arg) => page.evaluate(fn, arg),

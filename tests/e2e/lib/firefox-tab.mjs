@@ -11,14 +11,17 @@ function webDriverKey(name) {
   return KEYS[name] ?? (/^Key[A-Z]$/.test(name) ? name.slice(3).toLowerCase() : name);
 }
 
-/** Launches Firefox with Hush guarding `origin`; resolves with a GuardTab. */
+/**
+ * Launches Firefox (launchFirefox's `launchOptions`) with Hush guarding `origin`; resolves with a
+ * GuardTab on the first tab, which also carries `browser` (launchFirefox's answer) for tests that
+ * visit Hush's own pages.
+ */
 export async function openFirefoxTab(origin, launchOptions) {
   const browser = await launchFirefox(launchOptions);
   await guardOrigin(browser, origin);
   const { driver } = browser;
   const pointer = (x, y) => driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT });
   return {
-    browserName: 'firefox',
     browser,
     problems: browser.problems,
     goto: (url) => driver.get(url),

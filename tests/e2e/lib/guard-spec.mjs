@@ -12,7 +12,6 @@ import { buttonBox, poll } from './overlay.mjs';
 /**
  * @typedef {object} GuardTab One browser tab with Hush guarding the test pages' origin, made by
  *   chromium-tab.mjs or firefox-tab.mjs; everything the spec does goes through it.
- * @property {string} browserName
  * @property {string[]} problems page errors and console errors, as they happen
  * @property {(url: string) => Promise<void>} goto
  * @property {(fn: Function, arg?: unknown) => Promise<any>} evaluate runs `fn(arg)` in the page
