@@ -36,8 +36,8 @@ pub fn build() -> anyhow::Result<()> {
 fn assemble(browser: &str, version: &str, bundle: &Path, bindings: &Path) -> anyhow::Result<()> {
     let dist = paths::dist(browser);
     std::fs::create_dir_all(&dist)?;
-    let manifest = serde_json::to_vec_pretty(&manifest::generate(browser, version)?)?;
-    write_if_changed(&dist.join("manifest.json"), &manifest)?;
+    let manifest = manifest::generate(browser, version)?;
+    write_if_changed(&dist.join("manifest.json"), &serde_json::to_vec_pretty(&manifest)?)?;
     copy_tree(bundle, &dist)?;
     copy_tree(&paths::root().join("extension").join("static"), &dist)?;
     copy_if_changed(&bindings.join("hush_wasm_bg.wasm"), &dist.join("hush_wasm_bg.wasm"))?;
@@ -45,7 +45,7 @@ fn assemble(browser: &str, version: &str, bundle: &Path, bindings: &Path) -> any
     let names = paths::root().join("engine").join("data").join("names").join("names.bin");
     copy_if_changed(&names, &dist.join("hush-names.bin"))?;
     let zip = dist.with_file_name(format!("hush-{version}-{browser}.zip"));
-    zip_if_stale(&dist, &zip)?;
+    zip_if_stale(&dist, &zip, &serde_json::to_vec_pretty(&manifest::for_store(manifest))?)?;
     println!("ok  {} and {}", dist.display(), zip.display());
     Ok(())
 }
@@ -94,7 +94,9 @@ fn files_under(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn zip_if_stale(dir: &Path, zip_path: &Path) -> anyhow::Result<()> {
+/// Zips `dir` into `zip_path` unless the zip is newer than every file, with `store_manifest` as
+/// its manifest.json.
+fn zip_if_stale(dir: &Path, zip_path: &Path, store_manifest: &[u8]) -> anyhow::Result<()> {
     let files = files_under(dir)?;
     let zipped = modified(zip_path);
     if zipped.is_some() && files.iter().all(|f| modified(&dir.join(f)) <= zipped) {
@@ -104,8 +106,9 @@ fn zip_if_stale(dir: &Path, zip_path: &Path) -> anyhow::Result<()> {
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for file in files {
         let name = file.to_str().context("file name is not UTF-8")?.replace('\\', "/");
+        let bytes = if name == "manifest.json" { store_manifest.to_vec() } else { std::fs::read(dir.join(&file))? };
         zip.start_file(name, options)?;
-        zip.write_all(&std::fs::read(dir.join(&file))?)?;
+        zip.write_all(&bytes)?;
     }
     zip.finish()?;
     Ok(())

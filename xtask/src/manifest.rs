@@ -15,6 +15,16 @@ pub fn generate(browser: &str, version: &str) -> anyhow::Result<Value> {
     Ok(manifest)
 }
 
+/// The manifest that goes into the store zip: without `key`. The Chrome Web Store refuses an
+/// upload whose manifest has one ("key field is not allowed in manifest"): the store gives the
+/// extension its id. Unpacked builds keep the key, so their id stays fixed.
+pub fn for_store(mut manifest: Value) -> Value {
+    if let Value::Object(fields) = &mut manifest {
+        fields.remove("key");
+    }
+    manifest
+}
+
 /// The workspace version from the root Cargo.toml's `[workspace.package]`.
 pub fn workspace_version() -> anyhow::Result<String> {
     let manifest = std::fs::read_to_string(paths::root().join("Cargo.toml"))?;
@@ -65,5 +75,14 @@ mod tests {
         assert_eq!(firefox["background"]["scripts"][0], "background.js");
         assert!(firefox.get("key").is_none());
         assert_eq!(firefox["version"], "1.2.3");
+    }
+
+    #[test]
+    fn the_store_manifest_has_no_key() {
+        let chromium = generate("chromium", "1.2.3").unwrap();
+        assert!(chromium.get("key").is_some());
+        let store = for_store(chromium.clone());
+        assert!(store.get("key").is_none());
+        assert_eq!(store["background"], chromium["background"]);
     }
 }
