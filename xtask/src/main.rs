@@ -5,10 +5,12 @@
 //! - `test`: every test layer, from cargo tests to end-to-end browser tests;
 //! - `install [--browser B]... [--bin-dir DIR]`: Hush for daily use (host copied out of the
 //!   repository and registered with the browsers; how to load the extension);
-//! - `run [--headless]`: Hush on a local demo chat page in Chromium.
+//! - `run [--headless]`: Hush on a local demo chat page in Chromium;
+//! - `compare [--corpus FILE]`: Hush side by side with Presidio and detect-secrets.
 
 mod assemble;
 mod command;
+mod compare;
 mod install;
 mod manifest;
 mod paths;
@@ -19,7 +21,8 @@ mod wasm;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <setup | build | test | install [--browser B]... | run [--headless]>";
+const USAGE: &str =
+    "usage: cargo xtask <setup | build | test | install [--browser B]... | run [--headless] | compare [--corpus FILE]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +32,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("install") => install::run(&args[1..]),
         Some("run") => run::run(&args[1..]),
+        Some("compare") => compare::run(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

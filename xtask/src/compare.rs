@@ -1,0 +1,66 @@
+//! `cargo xtask compare [--corpus FILE]…`: Hush side by side with Microsoft Presidio and Yelp's
+//! detect-secrets over the same labelled corpus, in one run on this machine.
+//!
+//! The corpus is the engine's (tests/corpus/corpus.jsonl) plus every `--corpus` file, pooled.
+//! Each tool runs over it (tools), its labels become Hush's kinds through one table (kinds), and
+//! one scoring rule judges them all (score); the result is one Markdown table (table), printed
+//! and written to target/compare/table.md. Presidio and detect-secrets live in a virtual
+//! environment under target/ (venv). gitleaks is not compared: it is a Go binary that no package
+//! registry these machines reach ships (Debian 12 has no gitleaks package).
+
+mod corpus;
+mod kinds;
+mod score;
+mod table;
+mod tools;
+mod venv;
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+
+use crate::{assemble, paths, setup};
+use corpus::Corpus;
+
+/// Builds Hush, prepares the Python tools, runs everything and prints the table.
+pub fn run(args: &[String]) -> anyhow::Result<()> {
+    let mut files = vec![paths::root().join("tests").join("corpus").join("corpus.jsonl")];
+    files.extend(extra_corpora(args)?);
+    let corpus = Corpus::read(&files)?;
+    setup::run()?;
+    assemble::build()?;
+    let python = venv::ensure()?;
+
+    let dir = paths::target().join("compare");
+    std::fs::create_dir_all(&dir)?;
+    let pooled = dir.join("corpus.jsonl");
+    corpus.write_pooled(&pooled)?;
+    let mut columns = Vec::new();
+    for tool in tools::all(&python)? {
+        println!("== compare: {} over {} records", tool.name, corpus.texts.len());
+        let run = tool.run(&pooled, &corpus)?;
+        let score = score::score(&corpus.gold, &run.predicted, |label| tool.labels.kind(label));
+        let mb_per_s = corpus.bytes() as f64 / 1e6 / run.scan_seconds;
+        columns.push(table::Column { name: tool.name, labels: tool.labels, score, mb_per_s });
+    }
+    let table = table::render(&corpus, &columns);
+    println!("\n{table}");
+    let saved = dir.join("table.md");
+    std::fs::write(&saved, &table).with_context(|| format!("cannot write {}", saved.display()))?;
+    println!("(also in {})", saved.display());
+    Ok(())
+}
+
+/// The files named by `--corpus FILE` (or `--corpus=FILE`).
+fn extra_corpora(args: &[String]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.strip_prefix("--corpus") {
+            Some("") => files.push(PathBuf::from(args.next().context("--corpus needs a file")?)),
+            Some(file) if file.starts_with('=') => files.push(PathBuf::from(&file[1..])),
+            _ => bail!("unknown argument {arg}: cargo xtask compare [--corpus FILE]…"),
+        }
+    }
+    Ok(files)
+}
