@@ -24,7 +24,8 @@ const SHADOW_ROOT_KEY = 'shadow-6066-11e4-a52e-4f735466cecf';
 const execFileAsync = promisify(execFile);
 
 /**
- * Launches headless Firefox ESR with Hush installed, plus the preferences `prefs`; with
+ * Launches headless Firefox ESR with Hush installed from `extensionDir` (a folder, or an .xpi with
+ * `temporary: false` for a regular install), plus the preferences `prefs`; with
  * `acceptInsecureCerts`, WebDriver has Firefox accept the test server's throwaway certificate.
  * Resolves with `{ driver, home, problems, close }`: `problems` collects every uncaught page error
  * and console error (WebDriver BiDi's log events, from any tab) as it happens.
@@ -33,7 +34,7 @@ const execFileAsync = promisify(execFile);
  * Hush's own moz-extension:// pages (seen with Firefox ESR 153, geckodriver 0.37), and those pages
  * are where a test talks to the extension's APIs. It changes nothing in the extension or the page.
  */
-export async function launchFirefox({ extensionDir = FIREFOX_DIST, home, prefs = {}, acceptInsecureCerts = false } = {}) {
+export async function launchFirefox({ extensionDir = FIREFOX_DIST, temporary = true, home, prefs = {}, acceptInsecureCerts = false } = {}) {
   const profileHome = home ?? mkdtempSync(join(tmpdir(), 'hush-firefox-home-'));
   const options = new firefox.Options()
     .setBinary(EXECUTABLE)
@@ -58,7 +59,7 @@ export async function launchFirefox({ extensionDir = FIREFOX_DIST, home, prefs =
   await logs.onConsoleEntry((entry) => {
     if (entry.level === 'error') problems.push(`console error: ${entry.text}`);
   });
-  await driver.installAddon(extensionDir, true);
+  await driver.installAddon(extensionDir, temporary);
   return {
     driver,
     home: profileHome,
