@@ -36,6 +36,7 @@ pub use money::MoneyDetector;
 pub use national::NationalIdDetector;
 pub use phone::PhoneDetector;
 pub use secrets::SecretDetector;
+pub(crate) use text::floor_char_boundary;
 pub use text::ScanText;
 pub use url_credentials::UrlCredentialsDetector;
 

@@ -2,6 +2,14 @@
 //! a salutation ("Dear", "Bonjour"), a form field ("Name:", "Contact :"), or a closing on the
 //! line above ("Best regards,") that makes the line a signature.
 
+use crate::detectors::floor_char_boundary;
+
+/// The longest salutation or form field, in bytes, with its colon.
+const LONGEST_LEAD: usize = 32;
+
+/// How far back, in bytes, the start of the line is looked for.
+const LOOKBACK: usize = 64;
+
 /// Evidence, from the text before a word, that the word starts a person's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Evidence {
@@ -85,12 +93,33 @@ const CLOSINGS: &[&str] = &[
 /// Whether `word` is a title or a salutation, evidence for the name after it rather than part
 /// of it.
 pub fn is_context_word(word: &str) -> bool {
-    TITLES.contains(&word) || SALUTATIONS.contains(&word.to_lowercase().as_str())
+    word.len() <= LONGEST_CONTEXT_WORD && (is_title(word) || SALUTATIONS.iter().any(|s| s.eq_ignore_ascii_case(word)))
+}
+
+/// The length in bytes of the longest title or salutation.
+const LONGEST_CONTEXT_WORD: usize = 9;
+
+/// Whether `word` (without its full stop) is a title. Every title starts with an ASCII capital.
+fn is_title(word: &str) -> bool {
+    word.len() <= LONGEST_CONTEXT_WORD && word.starts_with(|c: char| c.is_ascii_uppercase()) && TITLES.contains(&word)
 }
 
 /// The evidence that the text before `at` gives for a name starting at `at`.
 pub fn evidence_before(text: &str, at: usize) -> Evidence {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    // The word touches what comes before it ("x.Anna", "(Anna"): no evidence. Most capitals
+    // in a text end here.
+    if at.checked_sub(1).map(|i| text.as_bytes()[i]).is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
+        return Evidence::None;
+    }
+    if !short_word_before(text.as_bytes(), at) {
+        return Evidence::None;
+    }
+    // Titles, salutations and fields are short: a line that started further back than this
+    // holds only a title as evidence, and lines can be long.
+    let window = floor_char_boundary(text, at.saturating_sub(LOOKBACK));
+    let line_start = text[window..at].rfind('\n').map(|i| window + i + 1);
+    let long_line = line_start.is_none() && window > 0;
+    let line_start = line_start.unwrap_or(window);
     let before = &text[line_start..at];
     let trimmed = before.trim_end();
     if trimmed.len() == before.len() && !before.is_empty() {
@@ -98,12 +127,18 @@ pub fn evidence_before(text: &str, at: usize) -> Evidence {
         return Evidence::None;
     }
     let last_word = trimmed.rsplit(|c: char| c.is_whitespace() || c == '"' || c == '(').next().unwrap_or("");
-    if TITLES.contains(&last_word.strip_suffix('.').unwrap_or(last_word)) || last_word == "M." {
+    if is_title(last_word.strip_suffix('.').unwrap_or(last_word)) || last_word == "M." {
         return Evidence::Title;
+    }
+    if long_line {
+        return Evidence::None;
     }
     let lead = trimmed.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '>' | '-' | '*'));
     if lead.is_empty() {
         return if closing_line_above(text, line_start) { Evidence::Signature } else { Evidence::None };
+    }
+    if lead.len() > LONGEST_LEAD {
+        return Evidence::None;
     }
     let lower = lead.to_lowercase();
     if SALUTATIONS.contains(&lower.as_str()) {
@@ -114,6 +149,29 @@ pub fn evidence_before(text: &str, at: usize) -> Evidence {
         return Evidence::Expected;
     }
     Evidence::None
+}
+
+/// Whether the word before `at` (after spaces) is short or ends with a colon, or there is no
+/// word before it on its line: every title, salutation and field is such a word (a salutation
+/// or a field is the whole line before the name, and ends with its last word), so a long word
+/// before a capital rules them all out at once.
+fn short_word_before(bytes: &[u8], at: usize) -> bool {
+    let mut end = at;
+    while end > 0 && matches!(bytes[end - 1], b' ' | b'\t') {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && end - start <= LONGEST_CONTEXT_WORD && !is_word_separator(bytes[start - 1]) {
+        start -= 1;
+    }
+    let colon = bytes[start..end].ends_with(b":") || bytes[start..end].ends_with("：".as_bytes());
+    end - start <= LONGEST_CONTEXT_WORD || colon
+}
+
+/// Whether `b` separates the word before a name from what precedes it (as in
+/// [`evidence_before`]: white space, a quote, an opening parenthesis).
+fn is_word_separator(b: u8) -> bool {
+    b.is_ascii_whitespace() || matches!(b, b'"' | b'(')
 }
 
 /// Whether the last non-empty line before `line_start` is a closing ("Best regards,").

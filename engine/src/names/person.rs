@@ -9,6 +9,8 @@
 //!   surname, and a given name that is also a common word or a place ("May", "Paris") is not
 //!   enough: more evidence is needed.
 
+use std::borrow::Cow;
+
 use super::context::{evidence_before, is_closing, is_context_word, Evidence};
 use super::gazetteer::{fold_word, NameGazetteer};
 use crate::Span;
@@ -25,6 +27,19 @@ struct Word {
     span: Span,
 }
 
+/// A run of capitalised words, kept on the stack (there is one per capital in a text).
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    words: [Word; MAX_WORDS],
+    len: usize,
+}
+
+impl Run {
+    fn words(&self) -> &[Word] {
+        &self.words[..self.len]
+    }
+}
+
 /// A name found, with how sure the detector is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PersonMatch {
@@ -37,35 +52,68 @@ pub struct PersonMatch {
 /// Appends every Latin-script name in `text` to `out`.
 pub fn latin_names(text: &str, gazetteer: &NameGazetteer, out: &mut Vec<PersonMatch>) {
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let b = bytes[at];
-        let may_start = b.is_ascii_uppercase() || b >= 0xC3;
-        if !may_start || !starts_word(text, at) {
-            at += 1;
-            continue;
-        }
-        let words = run_at(text, at);
-        // "Dear Anna", "Dr Okafor": the first word is the evidence for the rest.
-        if let Some(first) = words.first().filter(|w| is_context_word(&text[w.span.start..w.span.end])) {
-            at = first.span.end;
-            continue;
-        }
-        match words.last() {
-            Some(last) => {
-                if let Some(found) = judge(text, &words, gazetteer) {
-                    out.push(found);
-                }
-                at = last.span.end;
+    // Where the last run looked at ended: capitals inside it are not looked at again.
+    let mut next = 0;
+    for (index, chunk) in bytes.chunks(8).enumerate() {
+        let mut candidates = capital_candidates(chunk);
+        while candidates != 0 {
+            let at = index * 8 + candidates.trailing_zeros() as usize / 8;
+            candidates &= candidates - 1;
+            if at < next || !is_capital_start(bytes[at]) || !starts_word(text, at) {
+                continue;
             }
-            None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+            let run = run_at(text, at);
+            let words = run.words();
+            let Some(first) = words.first() else { continue };
+            // "Dear Anna", "Dr Okafor": the first word is the evidence for the rest (a lone word is
+            // no name without evidence, whatever it is).
+            if words.len() > 1 && is_context_word(&text[first.span.start..first.span.end]) {
+                next = first.span.end;
+                continue;
+            }
+            if let Some(found) = judge(text, words, gazetteer) {
+                out.push(found);
+            }
+            next = words[words.len() - 1].span.end;
         }
     }
 }
 
+/// Whether `b` may start a capitalised Latin word: an ASCII capital, or the first byte of a
+/// letter of Latin-1 or Latin Extended (which hold capitals such as É, Ł, Ș).
+fn is_capital_start(b: u8) -> bool {
+    b.is_ascii_uppercase() || (0xC3..=0xC9).contains(&b)
+}
+
+/// The high bit of every byte of `chunk` (up to 8 bytes) that may be a capital, and of a few
+/// more: the bytes `0x40..=0x5F` and `0xC0..=0xCF`, found eight at a time with word arithmetic
+/// (a borrow may mark a byte above a true one too; callers check each byte with
+/// [`is_capital_start`]). Most of a text has no capital, and this skips it quickly.
+fn capital_candidates(chunk: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let x = match <[u8; 8]>::try_from(chunk) {
+        Ok(whole) => u64::from_le_bytes(whole),
+        Err(_) => {
+            // The last, shorter chunk: padded with bytes that are no capital.
+            let mut padded = [0u8; 8];
+            padded[..chunk.len()].copy_from_slice(chunk);
+            u64::from_le_bytes(padded)
+        }
+    };
+    let zero_bytes = |y: u64| y.wrapping_sub(ONES) & !y & HIGHS;
+    let ascii_capitals = zero_bytes((x & (0xE0 * ONES)) ^ (0x40 * ONES));
+    let latin_letters = zero_bytes((x & (0xF0 * ONES)) ^ (0xC0 * ONES));
+    ascii_capitals | latin_letters
+}
+
 /// Whether no letter or digit ends right before `at`.
 fn starts_word(text: &str, at: usize) -> bool {
-    !text.is_char_boundary(at) || !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+    match at.checked_sub(1).map(|i| text.as_bytes()[i]) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[..at].chars().next_back().is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// The capitalised word at `at`, if one starts there: an upper-case letter, then letters, with
@@ -94,21 +142,25 @@ fn word_at(text: &str, at: usize) -> Option<Word> {
     let word = &rest[..end];
     let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
     let ends_word = !rest[end..].starts_with(|c: char| c.is_alphanumeric());
-    (has_lower && ends_word && word.chars().count() >= 2).then(|| Word { span: Span::new(at, at + word.len()) })
+    (has_lower && ends_word).then(|| Word { span: Span::new(at, at + word.len()) })
 }
 
 /// The run of capitalised words starting at `at`, one space apart, particles allowed between
 /// them.
-fn run_at(text: &str, at: usize) -> Vec<Word> {
-    let mut words: Vec<Word> = Vec::new();
+fn run_at(text: &str, at: usize) -> Run {
+    let mut run = Run { words: [Word { span: Span::new(0, 0) }; MAX_WORDS], len: 0 };
     let mut next = at;
-    while words.len() < MAX_WORDS {
+    while run.len < MAX_WORDS {
         let Some(word) = word_at(text, next) else { break };
-        words.push(word);
+        run.words[run.len] = word;
+        run.len += 1;
         let Some(after) = text[word.span.end..].strip_prefix(' ') else { break };
         next = text.len() - after.len();
         // "van der Berg", "de la Fuente": up to two particles before the next word.
         for _ in 0..2 {
+            if !text.as_bytes().get(next).is_some_and(u8::is_ascii_lowercase) {
+                break;
+            }
             let particle = PARTICLES.iter().find(|p| after_particle(&text[next..], p).is_some());
             match particle {
                 Some(p) => next += p.len() + 1,
@@ -116,7 +168,7 @@ fn run_at(text: &str, at: usize) -> Vec<Word> {
             }
         }
     }
-    words
+    run
 }
 
 /// The text after `particle ` if `text` starts with it.
@@ -139,7 +191,17 @@ impl Known {
 }
 
 fn look_up(text: &str, word: Word, gazetteer: &NameGazetteer) -> Known {
-    let folded = fold_word(&text[word.span.start..word.span.end]);
+    let word = &text[word.span.start..word.span.end];
+    // Most words are short and ASCII: lower-cased on the stack, that is their folded form.
+    let mut buffer = [0u8; 24];
+    let folded: Cow<'_, str> = match buffer.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => Cow::Owned(fold_word(word)),
+    };
     Known {
         given: gazetteer.is_given(&folded),
         surname: gazetteer.is_surname(&folded),
@@ -155,7 +217,10 @@ fn judge(text: &str, words: &[Word], gazetteer: &NameGazetteer) -> Option<Person
     if evidence == Evidence::None && words.len() < 2 {
         return None;
     }
-    let known: Vec<Known> = words.iter().map(|&w| look_up(text, w, gazetteer)).collect();
+    let mut known = [Known { given: false, surname: false, ambiguous: false }; MAX_WORDS];
+    for (k, &w) in known.iter_mut().zip(words) {
+        *k = look_up(text, w, gazetteer);
+    }
     let span = |from: usize, to: usize| Span::new(words[from].span.start, words[to].span.end);
     // After the first word, a common word the gazetteer does not know ends the name
     // ("Dear Anna Team").
@@ -210,6 +275,28 @@ mod tests {
         assert_eq!(names("Thanks,\n\nBest regards,\nMarta Ruiz\nSales"), ["Marta Ruiz"]);
         assert_eq!(names("Ask Oliver Murphy's team"), ["Oliver Murphy"]);
         assert_eq!(names("Dr O'Brien agreed"), ["O'Brien"]);
+    }
+
+    #[test]
+    fn capital_candidates_cover_every_capital() {
+        let text = "ab Cd_eÉf [Zz] x";
+        let found: Vec<usize> = text
+            .as_bytes()
+            .chunks(8)
+            .enumerate()
+            .flat_map(|(i, c)| {
+                let mut m = capital_candidates(c);
+                std::iter::from_fn(move || {
+                    (m != 0).then(|| {
+                        let at = i * 8 + m.trailing_zeros() as usize / 8;
+                        m &= m - 1;
+                        at
+                    })
+                })
+            })
+            .filter(|&at| is_capital_start(text.as_bytes()[at]))
+            .collect();
+        assert_eq!(found, [3, 7, 12]);
     }
 
     #[test]
