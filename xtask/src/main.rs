@@ -6,7 +6,7 @@
 //! - `install [--browser B]... [--bin-dir DIR]`: Hush for daily use (host copied out of the
 //!   repository and registered with the browsers; how to load the extension);
 //! - `run [--headless]`: Hush on a local demo chat page in Chromium;
-//! - `compare [--corpus FILE]`: Hush side by side with Presidio and detect-secrets.
+//! - `compare [--corpus FILE]`: Hush side by side with Presidio, detect-secrets and gitleaks.
 
 mod assemble;
 mod command;

@@ -12,6 +12,8 @@ pub enum Labels {
     Presidio,
     /// detect-secrets' secret types.
     DetectSecrets,
+    /// gitleaks' rule ids: every rule finds a secret.
+    Gitleaks,
 }
 
 /// Hush's kinds (engine: `Kind::as_str`).
@@ -68,6 +70,7 @@ impl Labels {
             Labels::DetectSecrets => {
                 Some(DETECT_SECRETS.iter().find(|(l, _)| *l == label).map_or("SECRET", |(_, k)| k))
             }
+            Labels::Gitleaks => Some("SECRET"),
         }
     }
 
@@ -77,6 +80,7 @@ impl Labels {
             Labels::Hush => HUSH.contains(&kind),
             Labels::Presidio => PRESIDIO.iter().any(|(_, k)| *k == kind),
             Labels::DetectSecrets => kind == "SECRET" || DETECT_SECRETS.iter().any(|(_, k)| *k == kind),
+            Labels::Gitleaks => kind == "SECRET",
         }
     }
 }
@@ -93,6 +97,7 @@ mod tests {
         assert_eq!(Labels::Presidio.kind("ORGANIZATION"), None);
         assert_eq!(Labels::DetectSecrets.kind("Basic Auth Credentials"), Some("URL_CREDENTIALS"));
         assert_eq!(Labels::DetectSecrets.kind("AWS Access Key"), Some("SECRET"));
+        assert_eq!(Labels::Gitleaks.kind("generic-api-key"), Some("SECRET"));
     }
 
     #[test]

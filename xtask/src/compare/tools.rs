@@ -63,6 +63,11 @@ pub fn all(python: &Path) -> anyhow::Result<Vec<Tool>> {
             labels: Labels::DetectSecrets,
             how: script(python, &["tests/compare/tools.py", "detect-secrets"]),
         },
+        Tool {
+            name: "gitleaks",
+            labels: Labels::Gitleaks,
+            how: script(python, &["tests/compare/tools.py", "gitleaks"]),
+        },
     ])
 }
 
