@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use hush_engine::offsets::OffsetMap;
-use hush_engine::{Conversation, Dictionary, Engine, EngineConfig, Finding, Severity};
+use hush_engine::{Conversation, Dictionary, Engine, EngineConfig, Finding, NameGazetteer, Severity};
 use serde::{Deserialize, Serialize};
 
 /// Arguments of `hush-host scan`.
@@ -134,8 +134,15 @@ fn build_engine(args: &ScanArgs) -> anyhow::Result<Engine> {
         None => Dictionary::default(),
     };
     let config = EngineConfig { dictionary, disabled: args.disabled.clone(), ..EngineConfig::default() };
-    Engine::with_config(config).map_err(|e| anyhow::anyhow!("dictionary: {e}"))
+    let mut engine = Engine::with_config(config).map_err(|e| anyhow::anyhow!("dictionary: {e}"))?;
+    engine.set_name_gazetteer(NameGazetteer::from_bytes(NAMES).map_err(|e| anyhow::anyhow!("names: {e}"))?);
+    Ok(engine)
 }
+
+/// The PERSON detector's gazetteer, the same file the extension ships as `hush-names.bin`
+/// (written by engine/data/names/generate.py). The host is no page's start-up path, so it
+/// carries the gazetteer inside its binary.
+const NAMES: &[u8] = include_bytes!("../../engine/data/names/names.bin");
 
 /// The inputs: each path, or stdin (`None`) when there is none.
 fn inputs(args: &ScanArgs) -> Vec<Option<PathBuf>> {
@@ -352,6 +359,23 @@ mod tests {
             serde_json::from_str::<serde_json::Value>(out.trim()).unwrap()["findings"][0]["start"].as_u64().unwrap()
         };
         assert_eq!((start(Offsets::Char), start(Offsets::Utf16), start(Offsets::Byte)), (2, 3, 5));
+    }
+
+    #[test]
+    fn names_of_people_are_found_with_the_built_in_gazetteer() {
+        let args = ScanArgs {
+            paths: vec![],
+            redact: false,
+            format: Format::Jsonl,
+            offsets: Offsets::Char,
+            color: Color::Never,
+            dictionary: None,
+            disabled: vec![],
+        };
+        let engine = build_engine(&args).unwrap();
+        let findings = engine.scan("Dear Ms. Okafor, the lease for Anna Schmidt is attached.");
+        let kinds: Vec<&str> = findings.iter().map(|f| f.kind.as_str()).collect();
+        assert_eq!(kinds, ["PERSON", "PERSON"]);
     }
 
     #[test]
