@@ -34,7 +34,7 @@ pub fn ensure() -> anyhow::Result<PathBuf> {
     if !python.exists() {
         command::run(Command::new(PYTHON).arg("-m").arg("venv").arg(&venv))?;
     }
-    println!("installing Presidio, spaCy's English model, detect-secrets and gitleaks (about 250 MB, once)");
+    println!("installing Presidio, spaCy's English model, detect-secrets and gitleaks (about 430 MB installed, once)");
     command::run(
         Command::new(&python).args(["-m", "pip", "install", "--disable-pip-version-check", "-r"]).arg(&requirements),
     )?;
