@@ -7,13 +7,14 @@
 //!   values sprinkled in) with every detector and a 10,000-term dictionary;
 //! - one scan of a 20,000-character prompt (what a keystroke in a long prompt costs);
 //! - compiling a 10,000-term dictionary (done again on every dictionary change);
+//! - reading the name gazetteer (the asset the extension ships as `hush-names.bin`), and its size;
 //! - memory: resident set growth for the compiled engine and the dictionary (Linux).
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use hush_engine::dictionary::{Category, Client, Pattern, Term};
-use hush_engine::{Dictionary, Engine, EngineConfig};
+use hush_engine::{Dictionary, Engine, EngineConfig, NameGazetteer};
 
 /// Paragraphs of the kinds of text people paste into a chatbot.
 const PARAGRAPHS: &[&str] = &[
@@ -86,9 +87,18 @@ fn dictionary(clients: usize, per_client: usize) -> Dictionary {
     Dictionary { clients }
 }
 
+/// The name gazetteer's bytes, as the extension ships them.
+fn name_asset() -> Vec<u8> {
+    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/names/names.bin")).expect("names.bin exists")
+}
+
+/// Every detector the extension runs: the built-in ones, PERSON with the gazetteer, and the
+/// dictionary.
 fn engine_with_dictionary(dictionary: &Dictionary) -> Engine {
-    Engine::with_config(EngineConfig { dictionary: dictionary.clone(), ..EngineConfig::default() })
-        .expect("the benchmark dictionary compiles")
+    let mut engine = Engine::with_config(EngineConfig { dictionary: dictionary.clone(), ..EngineConfig::default() })
+        .expect("the benchmark dictionary compiles");
+    engine.set_name_gazetteer(NameGazetteer::from_bytes(&name_asset()).expect("names.bin is a gazetteer"));
+    engine
 }
 
 fn scan(c: &mut Criterion) {
@@ -122,6 +132,11 @@ fn compile(c: &mut Criterion) {
         b.iter(|| engine.set_dictionary(black_box(&dictionary)).expect("compiles"))
     });
     group.bench_function("engine with built-in detectors", |b| b.iter(Engine::new));
+    let names = name_asset();
+    println!("name gazetteer asset: {} bytes", names.len());
+    group.bench_function("read the name gazetteer", |b| {
+        b.iter(|| NameGazetteer::from_bytes(black_box(&names)).expect("a gazetteer"))
+    });
     group.finish();
 }
 
@@ -141,20 +156,25 @@ fn memory(_: &mut Criterion) {
     let before = resident_kib();
     let builtin = Engine::new();
     let after_builtin = resident_kib();
+    let gazetteer = NameGazetteer::from_bytes(&name_asset()).expect("names.bin is a gazetteer");
+    let after_names = resident_kib();
     let dictionary = dictionary(50, 200);
-    let with_dictionary = engine_with_dictionary(&dictionary);
+    let mut engine = Engine::with_config(EngineConfig { dictionary, ..EngineConfig::default() })
+        .expect("the benchmark dictionary compiles");
     let after_dictionary = resident_kib();
+    engine.set_name_gazetteer(gazetteer);
     let text = mixed_text(1 << 20);
-    let findings = with_dictionary.scan(&text).len();
+    let findings = engine.scan(&text).len();
     let after_scan = resident_kib();
     println!(
-        "memory (resident set growth): built-in engine {} KiB; + 10,000-term dictionary {} KiB; \
-         1 MB scan ({findings} findings) {} KiB",
+        "memory (resident set growth): built-in engine {} KiB; name gazetteer {} KiB; \
+         10,000-term dictionary {} KiB; 1 MB scan ({findings} findings) {} KiB",
         after_builtin.saturating_sub(before),
-        after_dictionary.saturating_sub(after_builtin),
+        after_names.saturating_sub(after_builtin),
+        after_dictionary.saturating_sub(after_names),
         after_scan.saturating_sub(after_dictionary)
     );
-    black_box((builtin, with_dictionary));
+    black_box((builtin, engine));
 }
 
 criterion_group!(benches, memory, scan, compile);
