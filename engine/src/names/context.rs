@@ -177,7 +177,12 @@ fn is_word_separator(b: u8) -> bool {
 /// Whether the last non-empty line before `line_start` is a closing ("Best regards,").
 fn closing_line_above(text: &str, line_start: usize) -> bool {
     let above = text[..line_start].trim_end();
-    is_closing(above.rsplit('\n').next().unwrap_or(""))
+    // A closing is short: only the end of the text above is looked at.
+    let from = floor_char_boundary(above, above.len().saturating_sub(LONGEST_LEAD + 8));
+    match above[from..].rfind('\n') {
+        Some(i) => is_closing(&above[from + i + 1..]),
+        None => from == 0 && is_closing(above),
+    }
 }
 
 /// Whether `line` is a closing ("Best regards,", "Cordialement").
