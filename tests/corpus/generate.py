@@ -14,6 +14,7 @@ import json
 import os
 import random
 
+import addresses
 import handwritten
 import negatives
 import people
@@ -264,6 +265,7 @@ def main():
     records += mixed(rng, 120)
     records += routing_numbers(rng, 40)
     records += people.person_records(rng, Record, 300)
+    records += addresses.address_records(rng, Record, 25)
     negative = [{"id": f"negative-{i:04d}", "text": text, "spans": []} for i, text in enumerate(negatives.generate(rng, 1000))]
     negative += [{"id": f"negative-place-{i:04d}", "text": text, "spans": []} for i, text in enumerate(people.negative_texts(rng, 200))]
     records += negative

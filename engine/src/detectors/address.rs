@@ -12,6 +12,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
+use super::address_words as words;
 use super::text::{ceil_char_boundary, floor_char_boundary, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
@@ -25,7 +26,7 @@ pub struct AddressDetector {
     postcode_city: Option<Regex>,
 }
 
-/// The address shapes, in [`PATTERNS`] order: English (number, name, street word), French
+/// The address shapes, in [`patterns`] order: English (number, name, street word), French
 /// (number, street word, name), German or Dutch compound then number, Spanish or Italian street
 /// word, name, number, Chinese road and number.
 const ENGLISH: u8 = 1;
@@ -49,13 +50,6 @@ const FRENCH_WORDS: &[&str] = &[
     "route",
     "cours",
 ];
-const COMPOUND_SUFFIXES: &[&str] = &[
-    "straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "straat", "laan", "gracht", "plein",
-    "kade", "singel", "dijk",
-];
-const SOUTHERN_WORDS: &[&str] =
-    &["Calle", "Avenida", "Av.", "Plaza", "Paseo", "Carrer", "Via", "Viale", "Piazza", "Corso", "Largo"];
-
 const CONTEXT_WORDS: &[&str] = &[
     "address",
     "lives at",
@@ -77,83 +71,77 @@ const CONTEXT_WORDS: &[&str] = &[
     "住所",
 ];
 
-/// The address shapes, as (?x) patterns over a window around a street word.
-const PATTERNS: &[&str] = &[
-    // English: number, one to four capitalised words, a street type, an optional direction.
-    r"(?x)(?-u:\b)[0-9]{1,5}[A-Za-z]?(?:-[0-9]{1,5})?\x20
-        (?:(?:[A-Z][A-Za-z'’.\-]*|[0-9]{1,3}(?:st|nd|rd|th))\x20){1,4}
-        (?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Court|Ct\.?|Place|Pl\.?
-          |Way|Terrace|Square|Sq\.?|Parkway|Pkwy\.?|Highway|Hwy\.?|Close|Crescent|Mews|Row)(?-u:\b)
-        (?:\x20(?:NW|NE|SW|SE|N|S|E|W)(?-u:\b))?",
-    // French: number, street type, name.
-    r"(?x)\b[0-9]{1,4}(?:\x20?(?:bis|ter))?,?\x20
+/// The address shapes, as (?x) patterns over a window around a street word, in the order of
+/// the shape bits above.
+fn patterns() -> Vec<String> {
+    let english_types = words::ENGLISH
+        .iter()
+        .map(|w| if words::ENGLISH_ABBREVIATIONS.contains(w) { format!(r"{w}\.?") } else { (*w).to_string() })
+        .collect::<Vec<_>>()
+        .join("|");
+    let compound = words::COMPOUND_SUFFIXES.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let southern = words::SOUTHERN.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let units = words::SOUTHERN_UNITS.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    vec![
+        // English: number, one to four capitalised words, a street type, an optional direction
+        // and an optional flat or suite.
+        format!(
+            r"(?x)(?-u:\b)[0-9]{{1,5}}[A-Za-z]?(?:-[0-9]{{1,5}})?\x20
+            (?:(?:[A-Z][A-Za-z'’.\-]*|[0-9]{{1,3}}(?:st|nd|rd|th))\x20){{1,4}}
+            (?:{english_types})(?-u:\b)
+            (?:\x20(?:NW|NE|SW|SE|N|S|E|W)(?-u:\b))?
+            (?:,?\x20(?:Apt\.|Suite|Unit|Flat|Ste\.)\x20[0-9]{{1,5}}[A-Za-z]?)?"
+        ),
+        // French: number, street type, name.
+        r"(?x)\b[0-9]{1,4}(?:\x20?(?:bis|ter))?,?\x20
         (?i:rue|avenue|av\.|boulevard|bd|place|allée|allee|chemin|impasse|quai|route|cours)\x20
         (?:(?:de\x20la|de\x20l'|du|des|de|d'|la|le|les|l')\x20?)?
-        \p{Lu}[\p{L}'’\-]*(?:\x20(?:de\x20la\x20|du\x20|des\x20|de\x20|d'|la\x20|le\x20)?\p{Lu}[\p{L}'’\-]*){0,3}",
-    // German and Dutch: a compound street name, then the number.
-    r"(?x)\b\p{Lu}[\p{L}\-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|straat|laan|gracht|plein|kade)
-        \x20[0-9]{1,4}[a-zA-Z]?\b",
-    // Spanish and Italian: street type, name, optional comma, number.
-    r"(?x)\b(?:Calle|Avenida|Av\.|Plaza|Paseo|Carrer|Via|Viale|Piazza|Corso|Largo)\x20
-        (?:(?:de\x20la|del|de|di|della|dei|delle|dello)\x20)?
-        \p{Lu}[\p{L}'’\-]*(?:\x20\p{Lu}[\p{L}'’\-]*){0,3},?\x20(?:n\.?\x20?)?[0-9]{1,4}[a-zA-Z]?\b",
-    // Chinese: district or city, road, number.
-    r"\p{Han}{2,12}(?:路|街|大道)[0-9]{1,5}号",
-];
+        \p{Lu}[\p{L}'’\-]*(?:\x20(?:de\x20la\x20|du\x20|des\x20|de\x20|d'|la\x20|le\x20)?\p{Lu}[\p{L}'’\-]*){0,3}"
+            .to_string(),
+        // German and Dutch: a compound street name, then the number (`2`, `12a`, `47-49`, `2/2`).
+        format!(r"(?x)\b\p{{Lu}}[\p{{L}}\-]*(?i:{compound})\x20[0-9]{{1,4}}[a-zA-Z]?(?:[-/][0-9]{{1,4}})?\b"),
+        // Spanish and Italian: street type, name, optional comma, number.
+        format!(
+            r"(?x)\b(?:{southern})\x20
+            (?:(?:de\x20la|del|de|di|della|dei|delle|dello)\x20)?
+            \p{{Lu}}[\p{{L}}'’\-]*(?:\x20\p{{Lu}}[\p{{L}}'’\-]*){{0,3}},?\x20(?:n\.?\x20?)?[0-9]{{1,4}}[a-zA-Z]?\b
+            (?:\x20(?:{units})\x20[0-9]{{1,4}}[a-zA-Z]?\b)?"
+        ),
+        // Chinese: district or city, road, number.
+        r"\p{Han}{2,12}(?:路|街|大道)[0-9]{1,5}号".to_string(),
+    ]
+}
 
 /// What may follow a street: a postcode and a city (US "Springfield, IL 62704", UK "London NW1
 /// 6XE", EU "75002 Paris", NL "1015 CS Amsterdam").
-const POSTCODE_CITY: &str = r"(?x)\A,?\x20
+const POSTCODE_CITY: &str = r"(?x)\A\x20?,?\x20
     (?:\p{Lu}\p{Ll}+(?:\x20\p{Lu}\p{Ll}+)?,?\x20)?
     (?:[0-9]{5}(?:-[0-9]{4})?|[A-Z]{2}\x20[0-9]{5}(?:-[0-9]{4})?|[A-Z]{1,2}[0-9][A-Z0-9]?\x20[0-9][A-Z]{2}|[0-9]{4}\x20?[A-Z]{2}|[0-9]{4})
-    (?:\x20\p{Lu}[\p{L}\-]+(?:\x20\p{Lu}[\p{L}\-]+)?)?";
+    (?:,?\x20\p{Lu}[\p{L}\-]+(?:\x20\p{Lu}[\p{L}\-]+)?(?:\x20\([A-Z]{2}\))?)?";
 
 const WINDOW: usize = 90;
 
 impl AddressDetector {
     /// Compiles the detector.
     pub fn new() -> AddressDetector {
-        // The patterns are constants checked by the tests.
-        let patterns = PATTERNS.iter().filter_map(|p| Regex::new(p).ok()).collect();
-        let words: Vec<&str> = COMPOUND_SUFFIXES.iter().chain(SOUTHERN_WORDS).copied().collect();
-        // Case-sensitive (the suffixes end lower-case words, the southern words are
-        // capitalised): several times faster than an ASCII-case-insensitive search.
+        // The patterns are built from constants and checked by the tests.
+        let patterns = patterns().iter().filter_map(|p| Regex::new(p).ok()).collect();
+        // Case-sensitive, each suffix as written at the end of a word and capitalised after a
+        // hyphen ("Klaus-Lindner-Platz"): several times faster than a case-insensitive search.
+        let capitalised = words::COMPOUND_SUFFIXES.iter().map(|w| {
+            let mut chars = w.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        });
+        let words: Vec<String> = words::COMPOUND_SUFFIXES
+            .iter()
+            .map(|w| (*w).to_string())
+            .chain(capitalised)
+            .chain(words::SOUTHERN.iter().map(|w| (*w).to_string()))
+            .collect();
         let number_last_words = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(words).ok();
         AddressDetector { patterns, number_last_words, postcode_city: Regex::new(POSTCODE_CITY).ok() }
     }
 }
-
-/// Street words of English addresses, as written (capitalised).
-const ENGLISH_WORDS: &[&str] = &[
-    "Street",
-    "St",
-    "Avenue",
-    "Ave",
-    "Road",
-    "Rd",
-    "Lane",
-    "Ln",
-    "Drive",
-    "Dr",
-    "Boulevard",
-    "Blvd",
-    "Court",
-    "Ct",
-    "Place",
-    "Pl",
-    "Way",
-    "Terrace",
-    "Square",
-    "Sq",
-    "Parkway",
-    "Pkwy",
-    "Highway",
-    "Hwy",
-    "Close",
-    "Crescent",
-    "Mews",
-    "Row",
-];
 
 /// Whether one of the five words after a house number is an English street word.
 fn names_english_street(after: &str) -> bool {
@@ -161,7 +149,7 @@ fn names_english_street(after: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(5)
-        .any(|w| ENGLISH_WORDS.contains(&w))
+        .any(|w| words::ENGLISH.contains(&w))
 }
 
 /// The address shapes worth trying around the house number at `number`; `street_word_before`
@@ -207,10 +195,10 @@ fn shapes_around(text: &ScanText<'_>, number: Span, street_word_before: bool) ->
             before.rsplit(|c: char| !(c.is_alphabetic() || matches!(c, '.' | '-' | '\''))).filter(|w| !w.is_empty());
         let last = words.next().unwrap_or_default();
         let lower = last.to_lowercase();
-        if last.starts_with(|c: char| c.is_uppercase()) && COMPOUND_SUFFIXES.iter().any(|w| lower.ends_with(w)) {
+        if last.starts_with(|c: char| c.is_uppercase()) && words::COMPOUND_SUFFIXES.iter().any(|w| lower.ends_with(w)) {
             shapes |= COMPOUND;
         }
-        if std::iter::once(last).chain(words.take(4)).any(|w| SOUTHERN_WORDS.contains(&w)) {
+        if std::iter::once(last).chain(words.take(4)).any(|w| words::SOUTHERN.contains(&w)) {
             shapes |= SOUTHERN;
         }
     }
@@ -310,7 +298,7 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         let detector = AddressDetector::new();
-        assert_eq!(detector.patterns.len(), PATTERNS.len());
+        assert_eq!(detector.patterns.len(), patterns().len());
         assert!(detector.postcode_city.is_some() && detector.number_last_words.is_some());
     }
 
@@ -329,6 +317,23 @@ mod tests {
         assert_eq!(found("en Calle Mayor 10, 28013 Madrid"), ["Calle Mayor 10, 28013 Madrid"]);
         assert_eq!(found("in Via Roma 12"), ["Via Roma 12"]);
         assert_eq!(found("地址：北京市朝阳区建国路88号"), ["北京市朝阳区建国路88号"]);
+    }
+
+    #[test]
+    fn finds_postal_suffixes_units_and_capitalised_compounds() {
+        assert_eq!(
+            found("to 6507 Jackson Crossing Suite 034, Lake John, MO 65579."),
+            ["6507 Jackson Crossing Suite 034, Lake John, MO 65579"]
+        );
+        assert_eq!(
+            found("in der Klaus-Lindner-Platz 59/2, 19935 Pößneck."),
+            ["Klaus-Lindner-Platz 59/2, 19935 Pößneck"]
+        );
+        assert_eq!(
+            found("in Vicolo Daniele, 30 Piano 8, 84027, Salerno (SA)."),
+            ["Vicolo Daniele, 30 Piano 8, 84027, Salerno (SA)"]
+        );
+        assert_eq!(found("op Hannahbaan 8, 9590NC, Colmschate."), ["Hannahbaan 8, 9590NC, Colmschate"]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! resolves overlaps and computes UTF-16 offsets once.
 
 mod address;
+mod address_words;
 mod bank;
 mod birth_date;
 mod card;
