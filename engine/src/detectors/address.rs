@@ -126,17 +126,15 @@ impl AddressDetector {
     pub fn new() -> AddressDetector {
         // The patterns are built from constants and checked by the tests.
         let patterns = patterns().iter().filter_map(|p| Regex::new(p).ok()).collect();
-        // Case-sensitive, each suffix as written at the end of a word and capitalised after a
-        // hyphen ("Klaus-Lindner-Platz"): several times faster than a case-insensitive search.
-        let capitalised = words::COMPOUND_SUFFIXES.iter().map(|w| {
-            let mut chars = w.chars();
-            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
-        });
-        let words: Vec<String> = words::COMPOUND_SUFFIXES
+        // Case-sensitive, each suffix as written at the end of a word, and the common ones
+        // capitalised after a hyphen ("Klaus-Lindner-Platz"): several times faster than a
+        // case-insensitive search.
+        // At most 64 literals, so that the search runs on the vectorised (Teddy) searcher.
+        let words: Vec<&str> = words::COMPOUND_SUFFIXES
             .iter()
-            .map(|w| (*w).to_string())
-            .chain(capitalised)
-            .chain(words::SOUTHERN.iter().map(|w| (*w).to_string()))
+            .chain(words::CAPITALISED_SUFFIXES)
+            .chain(words::SOUTHERN)
+            .copied()
             .collect();
         let number_last_words = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(words).ok();
         AddressDetector { patterns, number_last_words, postcode_city: Regex::new(POSTCODE_CITY).ok() }
@@ -149,7 +147,7 @@ fn names_english_street(after: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(5)
-        .any(|w| words::ENGLISH.contains(&w))
+        .any(|w| words::ENGLISH.binary_search(&w).is_ok())
 }
 
 /// The address shapes worth trying around the house number at `number`; `street_word_before`
@@ -198,7 +196,7 @@ fn shapes_around(text: &ScanText<'_>, number: Span, street_word_before: bool) ->
         if last.starts_with(|c: char| c.is_uppercase()) && words::COMPOUND_SUFFIXES.iter().any(|w| lower.ends_with(w)) {
             shapes |= COMPOUND;
         }
-        if std::iter::once(last).chain(words.take(4)).any(|w| words::SOUTHERN.contains(&w)) {
+        if std::iter::once(last).chain(words.take(4)).any(|w| words::SOUTHERN.binary_search(&w).is_ok()) {
             shapes |= SOUTHERN;
         }
     }
