@@ -3,12 +3,18 @@
  * content script because Chromium refuses to compile wasm in a content script on pages whose CSP
  * lacks 'wasm-unsafe-eval' (every real chat site): see shared/DESIGN.md.
  */
-import init, { HushEngine } from 'hush-wasm';
+import init, { HushEngine, type HushDictionary } from 'hush-wasm';
 import type { Finding } from '../shared/findings';
 import type { RedactionEdit, Span } from '../shared/messages';
 
 /** Keys of values the user always allows (derived by the engine; the values are not kept). */
 const ALLOWED_KEYS = 'allowedValueKeys';
+/** Session storage: the client dictionary last given to the engine, for a restarted worker. */
+const DICTIONARY_KEY = 'dictionary';
+/** Local storage: detector and rule ids the user switched off on the options page. */
+export const DISABLED_DETECTORS_KEY = 'disabledDetectors';
+/** The gazetteer of given names and surnames, shipped beside the module (see engine/data/names). */
+const NAME_GAZETTEER = 'hush-names.bin';
 
 let loading: Promise<HushEngine> | undefined;
 
@@ -16,7 +22,39 @@ async function load(): Promise<HushEngine> {
   await init({ module_or_path: chrome.runtime.getURL('hush_wasm_bg.wasm') });
   const engine = new HushEngine();
   engine.setAllowedKeys(await allowedKeys());
+  engine.setDisabledDetectors(await disabledDetectors());
+  const dictionary = (await chrome.storage.session.get(DICTIONARY_KEY))[DICTIONARY_KEY] as HushDictionary | undefined;
+  if (dictionary) engine.setDictionary(dictionary);
+  void loadNames(engine);
   return engine;
+}
+
+/**
+ * Names of people are found once the gazetteer is read: after the first scans, so that loading it
+ * never delays the first answer. Without it the other detectors work as before.
+ */
+async function loadNames(engine: HushEngine): Promise<void> {
+  try {
+    const response = await fetch(chrome.runtime.getURL(NAME_GAZETTEER));
+    engine.loadNameGazetteer(new Uint8Array(await response.arrayBuffer()));
+  } catch (error) {
+    console.error('hush: the name gazetteer failed to load; names of people are not flagged', error);
+  }
+}
+
+/** Gives the engine a new client dictionary (and keeps it for a restarted worker). */
+export async function setDictionary(dictionary: HushDictionary): Promise<void> {
+  (await engine()).setDictionary(dictionary);
+  await chrome.storage.session.set({ [DICTIONARY_KEY]: dictionary });
+}
+
+/** Applies the detectors switched off on the options page. */
+export async function applyDisabledDetectors(): Promise<void> {
+  (await engine()).setDisabledDetectors(await disabledDetectors());
+}
+
+async function disabledDetectors(): Promise<string[]> {
+  return stringList(DISABLED_DETECTORS_KEY);
 }
 
 /** The engine, loading it on first use; a failed load is retried on the next call. */
@@ -46,7 +84,11 @@ export async function allowValue(value: string): Promise<void> {
   hush.setAllowedKeys(keys);
 }
 
-async function allowedKeys(): Promise<string[]> {
-  const stored: unknown = (await chrome.storage.local.get(ALLOWED_KEYS))[ALLOWED_KEYS];
+function allowedKeys(): Promise<string[]> {
+  return stringList(ALLOWED_KEYS);
+}
+
+async function stringList(key: string): Promise<string[]> {
+  const stored: unknown = (await chrome.storage.local.get(key))[key];
   return Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : [];
 }

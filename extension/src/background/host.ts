@@ -1,30 +1,113 @@
 /**
- * The connection to the native host (hush-host). The host is optional: without it Hush still
- * guards with its built-in detectors, and the popup says the host is missing.
+ * The native host as the rest of the background sees it: one connection kept open, the client
+ * dictionary kept in step with the host's (within a second of any change, wherever it was made),
+ * the audit queue delivered whenever the host is there, and the host's state recorded for the
+ * popup. Without the host Hush keeps guarding with its built-in detectors.
  */
-import { recordHostState } from '../shared/host-state';
+import type { HostReply } from '../shared/host-requests';
+import { recordHostState, type HostState } from '../shared/host-state';
+import type { AuditEventInput, RequestBodies, RequestType } from '../shared/protocol';
+import { AuditQueue } from './audit-queue';
+import { ALL_CLIENTS_KEY, dictionaryRevision, fetchDictionary } from './dictionary-sync';
+import { setDictionary } from './engine';
+import { HostConnection, HostError } from './host-connection';
 
-/** The native messaging host's registered name (manifests/native-host/). */
-export const HOST_NAME = 'org.hush_guard.host';
+/** How often the host's dictionary revision is checked while connected. */
+const REVISION_POLL_MS = 1_000;
+/** Requests that change clients, terms, rules or the active client: the dictionary is rebuilt after each. */
+const CHANGES_DICTIONARY = /^(client_|term_(add|update|remove|import)|rule_(add|update|remove)|active_client_set)/;
 
-/** Connects to the host, shakes hands, and records the outcome in session storage. */
-export function connectHost(): void {
-  let port: chrome.runtime.Port;
-  try {
-    port = chrome.runtime.connectNative(HOST_NAME);
-  } catch (error) {
-    void recordHostState({ state: 'unavailable', error: String(error) });
-    return;
-  }
-  port.onMessage.addListener((message: unknown) => {
-    if (isHandshake(message)) void recordHostState({ state: 'connected', protocol: message.protocol, hostVersion: message.host_version });
+let state: HostState = { state: 'unavailable', error: 'not connected yet', queuedEvents: 0 };
+let revision: number | undefined;
+let activeClientId: number | null = null;
+let poll: ReturnType<typeof setInterval> | undefined;
+
+const queue = new AuditQueue((queuedEvents) => update({ queuedEvents }));
+const connection = new HostConnection({
+  connected: (handshake) => {
+    state = {
+      state: 'connected',
+      protocol: handshake.protocol,
+      hostVersion: handshake.host_version,
+      dictionary: { clients: 0, terms: 0 },
+      activeClientId,
+      queuedEvents: 'queuedEvents' in state ? state.queuedEvents : 0,
+    };
+    void publish();
+    void syncDictionary(true);
+    void flushQueue();
+    clearInterval(poll);
+    poll = setInterval(() => void syncDictionary(false), REVISION_POLL_MS);
+  },
+  lost: (error) => {
+    clearInterval(poll);
+    state = { state: 'unavailable', error, queuedEvents: 'queuedEvents' in state ? state.queuedEvents : 0 };
+    void publish();
+  },
+  incompatible: (message) => {
+    clearInterval(poll);
+    state = { state: 'incompatible', hostVersion: 'unknown', message };
+    void publish();
+  },
+});
+
+/** Connects to the host (and keeps reconnecting); call once when the background starts. */
+export function startHost(): void {
+  void queue.length().then((queuedEvents) => update({ queuedEvents }));
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && ALL_CLIENTS_KEY in changes) void syncDictionary(true);
   });
-  port.onDisconnect.addListener(() => {
-    void recordHostState({ state: 'unavailable', error: chrome.runtime.lastError?.message ?? 'the host closed the connection' });
-  });
-  port.postMessage({ id: 1, type: 'handshake' });
+  connection.connect();
 }
 
-function isHandshake(message: unknown): message is { ok: true; protocol: number; host_version: string } {
-  return typeof message === 'object' && message !== null && 'protocol' in message && 'host_version' in message;
+/** Records an audit event (the active client is added here) and delivers it when it can. */
+export async function recordAuditEvent(event: Omit<AuditEventInput, 'client_id'>): Promise<void> {
+  await queue.add({ ...event, client_id: activeClientId });
+  void flushQueue();
+}
+
+/** Forwards a request from one of Hush's own pages to the host. */
+export async function forwardHostRequest(type: RequestType, body: object): Promise<HostReply> {
+  try {
+    const result = await connection.request(type, body as RequestBodies[typeof type]);
+    if (CHANGES_DICTIONARY.test(type)) await syncDictionary(true);
+    return { ok: true, result };
+  } catch (error) {
+    return { ok: false, error: error instanceof HostError ? error.message : `Unexpected failure: ${String(error)}` };
+  }
+}
+
+/** Rebuilds the engine's dictionary when the host's revision moved (or always, with `force`). */
+async function syncDictionary(force: boolean): Promise<void> {
+  if (!connection.connected) return;
+  try {
+    if (!force && revision !== undefined && (await dictionaryRevision(connection)) === revision) return;
+    const synced = await fetchDictionary(connection);
+    await setDictionary(synced.dictionary);
+    revision = synced.revision;
+    activeClientId = synced.activeClientId;
+    update({ dictionary: synced.counts, activeClientId });
+  } catch (error) {
+    // The host went away (the connection reports it) or a term cannot be compiled: the engine
+    // keeps the dictionary it had. The message names terms by position, never by value.
+    console.warn('hush: the client dictionary was not updated:', error instanceof Error ? error.message : error);
+  }
+}
+
+async function flushQueue(): Promise<void> {
+  if (!connection.connected) return;
+  await queue.flush(connection).catch((error: unknown) => {
+    console.warn('hush: audit events wait for the host:', error instanceof Error ? error.message : error);
+  });
+}
+
+function update(fields: Partial<{ queuedEvents: number; dictionary: { clients: number; terms: number }; activeClientId: number | null }>): void {
+  if (state.state === 'incompatible') return;
+  if (state.state === 'connected') state = { ...state, ...fields };
+  else if (fields.queuedEvents !== undefined) state = { ...state, queuedEvents: fields.queuedEvents };
+  void publish();
+}
+
+function publish(): Promise<void> {
+  return recordHostState(state);
 }

@@ -4,9 +4,9 @@
  * on Firefox an event page; nothing here relies on staying alive.
  */
 import { serve } from '../shared/messaging';
-import { allowValue, engine, redact, scan } from './engine';
-import { connectHost } from './host';
-import { forgetTab, setTabStatus, tabStatus } from './tab-status';
+import { allowValue, applyDisabledDetectors, DISABLED_DETECTORS_KEY, engine, redact, scan } from './engine';
+import { forwardHostRequest, recordAuditEvent, startHost } from './host';
+import { forgetTab, setTabStatus, tabNavigated, tabStatus } from './tab-status';
 
 /** An error as the content script is told it: a message, never a stack. */
 function describe(error: unknown): string {
@@ -20,6 +20,16 @@ function describe(error: unknown): string {
 function conversationOf(sender: chrome.runtime.MessageSender): string {
   const url = new URL(sender.tab?.url ?? sender.url ?? 'about:blank');
   return `${sender.tab?.id ?? 'none'}:${url.origin}${url.pathname}`;
+}
+
+/** The origin of the page (or frame) that sent a message. */
+function originOf(sender: chrome.runtime.MessageSender): string {
+  return new URL(sender.url ?? sender.tab?.url ?? 'about:blank').origin;
+}
+
+/** Whether a message comes from one of Hush's own pages (popup, options), not from a web page. */
+function fromOwnPage(sender: chrome.runtime.MessageSender): boolean {
+  return sender.id === chrome.runtime.id && (sender.url ?? '').startsWith(chrome.runtime.getURL(''));
 }
 
 serve({
@@ -42,8 +52,22 @@ serve({
     return null;
   },
   'page-status': async ({ status }, sender) => {
-    if (sender.tab?.id !== undefined) await setTabStatus(sender.tab.id, status);
+    if (sender.tab?.id !== undefined) await setTabStatus(sender.tab.id, originOf(sender), status);
     return null;
+  },
+  audit: async ({ action, findings }, sender) => {
+    await recordAuditEvent({
+      event_id: crypto.randomUUID(),
+      at: new Date().toISOString(),
+      site: originOf(sender),
+      action,
+      findings: findings.map(({ kind, rule, value }) => ({ kind, rule_id: rule, value })),
+    });
+    return null;
+  },
+  'host-request': ({ type, body }, sender) => {
+    if (!fromOwnPage(sender)) return { ok: false, error: 'Only Hush\'s own pages can talk to the native host.' };
+    return forwardHostRequest(type, body);
   },
   'tab-status': ({ tabId }) => tabStatus(tabId),
   'perf-samples': async ({ samples }) => {
@@ -58,7 +82,13 @@ serve({
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.url !== undefined) void tabNavigated(tabId, change.url);
+});
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && DISABLED_DETECTORS_KEY in changes) void applyDisabledDetectors();
+});
 
 // Start compiling the engine now, so the first keystroke does not wait for it.
 engine().catch((error: unknown) => console.error('hush: the detection engine failed to load', error));
-connectHost();
+startHost();

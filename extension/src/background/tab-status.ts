@@ -7,13 +7,15 @@ import { worstSeverity } from '../shared/findings';
 import type { PageStatus } from '../shared/messages';
 
 const key = (tabId: number): string => `tab:${tabId}`;
+/** The origin whose content script reported the tab's status. */
+const originKey = (tabId: number): string => `tab-origin:${tabId}`;
 
 const UNPROTECTED_RED = '#d93025';
 const FINDINGS_COLOURS = { low: '#5f6368', medium: '#b06000', high: '#c5221f', critical: '#a50e0e' } as const;
 
-/** Records `status` for `tabId` and updates the tab's badge to match. */
-export async function setTabStatus(tabId: number, status: PageStatus): Promise<void> {
-  await chrome.storage.session.set({ [key(tabId)]: status });
+/** Records `status`, reported by a page of `origin`, for `tabId` and updates the tab's badge to match. */
+export async function setTabStatus(tabId: number, origin: string, status: PageStatus): Promise<void> {
+  await chrome.storage.session.set({ [key(tabId)]: status, [originKey(tabId)]: origin });
   if (status.state === 'unprotected') {
     await badge(tabId, '!', UNPROTECTED_RED, `Hush is NOT protecting this page: ${status.reason}`);
     return;
@@ -36,7 +38,26 @@ export async function tabStatus(tabId: number): Promise<PageStatus | null> {
 
 /** Forgets a closed tab. */
 export async function forgetTab(tabId: number): Promise<void> {
-  await chrome.storage.session.remove(key(tabId));
+  await chrome.storage.session.remove([key(tabId), originKey(tabId)]);
+}
+
+/**
+ * A tab went to `url`: a status reported by another origin no longer describes it. (Within one
+ * origin a single-page app keeps its content script, whose next report is the truth.)
+ */
+export async function tabNavigated(tabId: number, url: string): Promise<void> {
+  const reported = (await chrome.storage.session.get(originKey(tabId)))[originKey(tabId)];
+  if (reported === undefined || reported === originOf(url)) return;
+  await forgetTab(tabId);
+  await badge(tabId, '', '#188038', 'Hush');
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 async function badge(tabId: number, text: string, colour: string, title: string): Promise<void> {

@@ -7,6 +7,7 @@ import type { PageStatus, RedactionEdit, Span } from '../shared/messages';
 import { send } from '../shared/messaging';
 import { pasteRedactedWithoutAsking, pastesRedactedWithoutAsking } from '../shared/settings';
 import type { SiteProfile } from '../shared/sites';
+import { AuditReporter } from './audit-reporter';
 import { caretAfterEdits } from './edits';
 import { FindingCard, type FindingAction } from './finding-card';
 import { Overlay, type BadgeState } from './overlay';
@@ -49,6 +50,7 @@ export class PromptGuard {
   private boxCheckQueued = false;
   private missingBoxTimer: ReturnType<typeof setTimeout> | undefined;
   private lastReport: string | undefined;
+  private readonly audit = new AuditReporter();
 
   constructor(
     site: SiteProfile,
@@ -62,6 +64,7 @@ export class PromptGuard {
       box: (element) => this.boxFor(element),
       scan: (text) => this.engineScan(text),
       redact: (text) => send({ kind: 'redact', text }),
+      pastedRedacted: (text, findings) => this.audit.record('paste_redacted', text, findings),
       shouldAsk: async () => !(await pastesRedactedWithoutAsking(location.origin)),
       rememberAlways: () => void pasteRedactedWithoutAsking(location.origin),
     });
@@ -150,6 +153,7 @@ export class PromptGuard {
       this.findings = findings.filter((f) => !this.ignored.has(text.slice(f.start, f.end)));
       this.scannedText = text;
       this.report({ state: 'guarded', findings: this.findings });
+      this.audit.scanned(text, this.findings);
     } catch (error) {
       this.engineDown = error instanceof Error ? error.message : String(error);
       this.findings = [];
@@ -220,8 +224,14 @@ export class PromptGuard {
   private async act(action: FindingAction, finding: Finding): Promise<void> {
     const value = this.scannedText.slice(finding.start, finding.end);
     if (action === 'redact') await this.redact([finding]);
-    if (action === 'ignore') this.ignored.add(value);
-    if (action === 'allow') await send({ kind: 'allow-value', value });
+    if (action === 'ignore') {
+      this.ignored.add(value);
+      this.audit.record('ignored', this.scannedText, [finding]);
+    }
+    if (action === 'allow') {
+      await send({ kind: 'allow-value', value });
+      this.audit.record('allowed', this.scannedText, [finding]);
+    }
     this.scheduler.request();
   }
 
@@ -235,7 +245,12 @@ export class PromptGuard {
     if (!result.ok || result.edits.length === 0 || box.text() !== text) return;
     const caret = box.caret();
     const edits = toEdits(result.edits);
-    if ((await box.apply(edits)) && caret !== undefined) box.setCaret(caretAfterEdits(caret, edits));
+    const applied = await box.apply(edits);
+    if (applied && caret !== undefined) box.setCaret(caretAfterEdits(caret, edits));
+    if (applied) {
+      const redacted = this.scannedText === text ? this.findings.filter((f) => edits.some((e) => e.start <= f.start && f.end <= e.end)) : [];
+      this.audit.record('redacted', text, redacted);
+    }
     // Editors that insert the text themselves (Lexical, Quill) cancel the beforeinput, and Firefox
     // then fires no input event (seen with Firefox ESR 153): rescan, or stale underlines stay.
     this.scheduler.request();

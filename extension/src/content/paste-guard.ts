@@ -13,6 +13,8 @@ export interface PasteGuardDeps {
   box(element: HTMLElement): PromptBox;
   scan(text: string): Promise<Finding[]>;
   redact(text: string): Promise<RedactResult>;
+  /** A paste holding `findings` (offsets into `text`) landed redacted. */
+  pastedRedacted(text: string, findings: readonly Finding[]): void;
   /** Whether to ask (false: the site pastes redacted without asking). */
   shouldAsk(): Promise<boolean>;
   /** The user ticked "always paste redacted on this site". */
@@ -77,7 +79,7 @@ export class PasteGuard {
     if (!redacted.ok) return;
     const plain = new DataTransfer();
     plain.setData('text/plain', redacted.text);
-    await box.paste(span, plain);
+    if (await box.paste(span, plain)) this.deps.pastedRedacted(text, findings);
   }
 }
 

@@ -2,8 +2,30 @@
 
 /** The host's state as the background last saw it. */
 export type HostState =
-  | { state: 'connected'; protocol: number; hostVersion: string }
-  | { state: 'unavailable'; error: string };
+  | {
+      state: 'connected';
+      protocol: number;
+      hostVersion: string;
+      /** The dictionary the engine uses now: how many clients and terms it holds. */
+      dictionary: { clients: number; terms: number };
+      /** The active client's id, if one is chosen. */
+      activeClientId: number | null;
+      /** Audit events waiting in the extension for the host. */
+      queuedEvents: number;
+    }
+  | {
+      /** The host and the extension speak no common protocol version. */
+      state: 'incompatible';
+      hostVersion: string;
+      /** What to update, in words for the user. */
+      message: string;
+    }
+  | {
+      state: 'unavailable';
+      error: string;
+      /** Audit events waiting in the extension for the host. */
+      queuedEvents: number;
+    };
 
 const STATE_KEY = 'host';
 

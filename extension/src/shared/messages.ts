@@ -2,6 +2,8 @@
  * Messages between the extension's contexts: a `kind`-discriminated union, one handler per kind
  * in the background. Only shared/messaging.ts touches the runtime messaging API.
  */
+import type { HostReply } from './host-requests';
+import type { AuditAction, RequestType } from './protocol';
 import type { Finding } from './findings';
 
 /** Why a guarded page is not protected right now. */
@@ -26,6 +28,17 @@ export interface Requests {
   'perf-samples': { request: { samples: { metric: 'startup' | 'keystroke'; ms: number }[] }; response: null };
   /** What the background knows of a tab (the popup asks). */
   'tab-status': { request: { tabId: number }; response: PageStatus | null };
+  /** Something happened to findings in the prompt box: an audit event (values go to the host only). */
+  audit: { request: { action: AuditAction; findings: AuditedFinding[] }; response: null };
+  /** A request to the native host, from Hush's own pages only (see shared/host-requests.ts). */
+  'host-request': { request: { type: RequestType; body: object }; response: HostReply };
+}
+
+/** One finding in an audit event: the host keeps a keyed fingerprint of `value`, never the value. */
+export interface AuditedFinding {
+  kind: string;
+  rule: string;
+  value: string;
 }
 
 /** A request kind. */
