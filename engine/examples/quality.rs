@@ -44,6 +44,16 @@ fn main() -> std::io::Result<()> {
             if met { "ok" } else { "MISSED" }
         );
     }
+    let (flagged, negatives) = corpus::negatives_flagged(&engine, &records);
+    let share = flagged as f64 / negatives.max(1) as f64;
+    let negatives_met = share < corpus::MAX_NEGATIVES_FLAGGED;
+    all_met &= negatives_met;
+    println!(
+        "negatives flagged: {flagged} of {negatives} ({:.1}%, target below {:.0}%) {}",
+        100.0 * share,
+        100.0 * corpus::MAX_NEGATIVES_FLAGGED,
+        if negatives_met { "ok" } else { "MISSED" }
+    );
     if args.iter().any(|a| a == "--mistakes") {
         for m in &mistakes {
             println!("{} {} {} {:?} {}", if m.missed { "missed" } else { "false " }, m.id, m.kind, m.value, m.rule);

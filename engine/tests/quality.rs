@@ -22,6 +22,16 @@ fn every_kind_meets_its_quality_target() {
 }
 
 #[test]
+fn few_negatives_are_flagged() {
+    let records = corpus::load();
+    let (flagged, negatives) = corpus::negatives_flagged(&corpus::engine(), &records);
+    assert!(
+        (flagged as f64) < corpus::MAX_NEGATIVES_FLAGGED * negatives as f64,
+        "{flagged} of {negatives} negative records hold a finding"
+    );
+}
+
+#[test]
 fn findings_match_the_recorded_expectations() {
     let expected_path = corpus::corpus_dir().join("expected-findings.jsonl");
     let expected = std::fs::read_to_string(&expected_path).expect("expected-findings.jsonl exists");

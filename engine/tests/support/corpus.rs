@@ -115,6 +115,17 @@ pub fn scan(engine: &Engine, record: &Record) -> Found {
     Found { id: record.id.clone(), findings }
 }
 
+/// How many negative records (no label at all) get at least one finding, and how many
+/// negatives there are.
+pub fn negatives_flagged(engine: &Engine, records: &[Record]) -> (usize, usize) {
+    let negatives: Vec<&Record> = records.iter().filter(|r| r.spans.is_empty()).collect();
+    let flagged = negatives.iter().filter(|r| !engine.scan(&r.text).is_empty()).count();
+    (flagged, negatives.len())
+}
+
+/// At most this share of negative records may hold a finding.
+pub const MAX_NEGATIVES_FLAGGED: f64 = 0.02;
+
 /// A mistake: a finding that is not labelled, or a label that was not found.
 #[derive(Debug)]
 pub struct Mistake {
