@@ -3,9 +3,9 @@
 //! A name has no checksum and no fixed shape, so the detector weighs two kinds of evidence: the
 //! words themselves, looked up in a [`NameGazetteer`] of given names and surnames (loaded at
 //! run time from a data asset, see [`gazetteer`]), and the text around them: a title, a
-//! salutation, a form field, a signature ([`context`]). Latin-script names are runs of
-//! capitalised words ([`person`]); Chinese names are a common surname and one or two
-//! characters next to a title or a field ([`chinese`]). A capitalised word that is also a common
+//! salutation, a form field, a signature (`context`). Latin-script names are runs of
+//! capitalised words (`person`); Chinese names are a common surname and one or two
+//! characters next to a title or a field (`chinese`). A capitalised word that is also a common
 //! word or a place needs more evidence than one that is only a name.
 
 mod chinese;
