@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GECKO_ID, HOST_BINARY, extensionPageText, launchFirefox, registerHost } from './lib/firefox.mjs';
+import { GECKO_ID, extensionPageText, launchFirefox, registerHost } from './lib/firefox.mjs';
+import { HOST_BINARY } from './lib/native-host.mjs';
 
 const home = mkdtempSync(join(tmpdir(), 'hush-firefox-home-'));
 let browser;

@@ -248,8 +248,9 @@ export class PromptGuard {
     const applied = await box.apply(edits);
     if (applied && caret !== undefined) box.setCaret(caretAfterEdits(caret, edits));
     if (applied) {
-      const redacted = this.scannedText === text ? this.findings.filter((f) => edits.some((e) => e.start <= f.start && f.end <= e.end)) : [];
-      this.audit.record('redacted', text, redacted);
+      // The last scan may be of an older text (the user typed on, then redacted at once).
+      const findings = this.scannedText === text ? this.findings : await this.engineScan(text).catch(() => []);
+      this.audit.record('redacted', text, findings.filter((f) => edits.some((e) => e.start <= f.start && f.end <= e.end)));
     }
     // Editors that insert the text themselves (Lexical, Quill) cancel the beforeinput, and Firefox
     // then fires no input event (seen with Firefox ESR 153): rescan, or stale underlines stay.

@@ -10,16 +10,18 @@ const EXECUTABLE = process.env.HUSH_CHROMIUM ?? '/usr/bin/chromium';
 
 /**
  * Launches Chromium with the extension at `extensionDir` in the profile `profileDir` (a fresh
- * temporary one by default), adding `args` to its command line. Resolves with `{ context, worker,
- * close }`, `worker` being the extension's service worker.
+ * temporary one by default), adding `args` to its command line and `env` to its environment (which
+ * the native host it starts inherits). Resolves with `{ context, worker, close }`, `worker` being
+ * the extension's service worker.
  */
-export async function launchChromium({ extensionDir = CHROMIUM_DIST, profileDir, headless = true, args = [] } = {}) {
+export async function launchChromium({ extensionDir = CHROMIUM_DIST, profileDir, headless = true, args = [], env = {} } = {}) {
   const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'hush-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: EXECUTABLE,
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1100, height: 760 },
+    env: { ...process.env, ...env },
     args: [
       ...(headless ? ['--headless=new'] : []),
       `--load-extension=${extensionDir}`,

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { overlayInShadowRoot, poll } from './overlay.mjs';
+import { HOST_BINARY } from './native-host.mjs';
 
 export const FIREFOX_DIST = fileURLToPath(new URL('../../../extension/dist/firefox', import.meta.url));
 export const GECKO_ID = 'hush@hush-guard.org';
@@ -135,9 +136,6 @@ export async function readOverlay(driver) {
   const root = await host.getShadowRoot();
   return driver.executeScript(`return (${overlayInShadowRoot})(arguments[0]);`, { [SHADOW_ROOT_KEY]: await root.getId() });
 }
-
-/** The release build of the native host, as `cargo xtask build` leaves it. */
-export const HOST_BINARY = fileURLToPath(new URL('../../../target/release/hush-host', import.meta.url));
 
 /**
  * Registers the real host binary for Firefox in the home folder `home`, as a user does with
