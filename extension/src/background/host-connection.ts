@@ -160,11 +160,11 @@ export class HostConnection {
 export function whatToUpdate(refusal: string): string {
   const hostVersions = (/version[s]? ([\d, ]+)/.exec(refusal)?.[1] ?? '')
     .split(',')
+    .filter((v) => v.trim() !== '')
     .map((v) => Number(v.trim()))
-    .filter((v) => Number.isInteger(v) && v > 0);
-  const hostNewest = Math.max(0, ...hostVersions);
+    .filter((v) => Number.isInteger(v) && v >= 0);
   const ours = OUR_VERSIONS.join(', ');
-  if (hostNewest > 0 && hostNewest < Math.min(...OUR_VERSIONS)) {
+  if (hostVersions.length > 0 && Math.max(...hostVersions) < Math.min(...OUR_VERSIONS)) {
     return `The Hush native host is older than this extension (it speaks protocol ${hostVersions.join(', ')}, the extension ${ours}). Update hush-host: rebuild it and run "hush-host install".`;
   }
   return `The Hush extension is older than its native host (the host speaks protocol ${hostVersions.join(', ') || 'newer versions'}, the extension ${ours}). Update the Hush extension.`;
