@@ -3,24 +3,33 @@
  * guarded and, if so, starts a PromptGuard. It never throws into the page and never compiles
  * wasm (see background/engine.ts for why).
  */
-import { userSites } from '../shared/settings';
-import { knownSite, userSite, type SiteProfile } from '../shared/sites';
+import { guardedSite, isPaused, onSitesChanged } from '../shared/settings';
+import type { SiteProfile } from '../shared/sites';
 import { PromptGuard } from './guard';
 import { PerfProbe } from './perf-probe';
 
 const scriptStart = performance.now();
+let guard: PromptGuard | undefined;
 
+/** The site's profile when Hush guards this page now: a known or added site, not paused. */
 async function siteProfile(): Promise<SiteProfile | undefined> {
-  const known = knownSite(location.hostname);
-  if (known) return known;
-  return (await userSites()).includes(location.origin) ? userSite(location.origin) : undefined;
+  return (await isPaused(location.origin)) ? undefined : guardedSite(new URL(location.href));
 }
 
-siteProfile()
-  .then(async (site) => {
-    if (!site) return;
-    const probe = await PerfProbe.create();
-    new PromptGuard(site, probe).start();
-    probe?.started(scriptStart);
-  })
-  .catch((error: unknown) => console.debug('hush: not guarding this page', error));
+/** Starts guarding once the page is guarded and not paused. */
+async function guardIfWanted(): Promise<void> {
+  const site = await siteProfile();
+  if (!site || guard) return;
+  const probe = await PerfProbe.create();
+  guard = new PromptGuard(site, probe);
+  guard.start();
+  probe?.started(scriptStart);
+}
+
+// Checks run one after another, so two quick setting changes never start two guards.
+let checked = Promise.resolve();
+function check(): void {
+  checked = checked.then(guardIfWanted).catch((error: unknown) => console.debug('hush: not guarding this page', error));
+}
+check();
+onSitesChanged(check);

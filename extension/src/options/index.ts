@@ -1,36 +1,32 @@
-/** The options page: the sites Hush guards besides the known chat sites. */
-import { addUserSite, userSites } from '../shared/settings';
-import { KNOWN_SITES } from '../shared/sites';
+/** The options page: sites, detectors, clients and their terms, and the audit log. */
+import { elementById } from '../shared/dom';
+import { describeHost } from '../shared/host-line';
+import { hostState, type HostState } from '../shared/host-state';
+import { AuditSection } from './audit';
+import { ClientsSection } from './clients';
+import { showDetectors } from './detectors';
+import { showSites } from './sites';
+import { TermsPanel } from './terms';
 
-async function render(): Promise<void> {
-  const known = document.getElementById('known-sites');
-  const added = document.getElementById('user-sites');
-  if (!known || !added) return;
-  known.replaceChildren(...KNOWN_SITES.map((site) => item(site.hosts.join(', '))));
-  added.replaceChildren(...(await userSites()).map(item));
+const audit = new AuditSection();
+const clients = new ClientsSection(new TermsPanel(), (list) => void audit.setClients(list));
+let connected = false;
+
+/** Says whether the host is there; clients and the audit log load each time it connects. */
+async function showHost(host: HostState | undefined): Promise<void> {
+  const banner = elementById('host-banner', HTMLElement);
+  banner.textContent = describeHost(host);
+  banner.dataset['tone'] = host?.state === 'connected' ? 'ok' : 'bad';
+  const wasConnected = connected;
+  connected = host?.state === 'connected';
+  for (const part of document.querySelectorAll<HTMLElement>('.needs-host')) part.hidden = !connected;
+  elementById('host-missing', HTMLElement).hidden = connected;
+  if (connected && !wasConnected) await clients.refresh();
 }
 
-function item(text: string): HTMLLIElement {
-  const li = document.createElement('li');
-  li.textContent = text;
-  return li;
-}
-
-document.getElementById('add-site')?.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const input = document.getElementById('site-origin');
-  const error = document.getElementById('site-error');
-  if (!(input instanceof HTMLInputElement) || !error) return;
-  let origin: string;
-  try {
-    origin = new URL(input.value.trim()).origin;
-  } catch {
-    error.textContent = 'Enter the address of the chat site, such as https://chat.example.com';
-    return;
-  }
-  error.textContent = '';
-  input.value = '';
-  void addUserSite(origin).then(render);
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'session' && 'host' in changes) void showHost(changes['host']?.newValue as HostState | undefined);
 });
-
-void render();
+showSites();
+void showDetectors();
+void hostState().then(showHost);

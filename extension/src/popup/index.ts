@@ -1,54 +1,69 @@
-/** The toolbar popup: what Hush is doing on the current tab. */
-import type { PageStatus } from '../shared/messages';
+/** The toolbar popup: what Hush is doing on the current tab, the active client, pause, settings. */
+import { elementById, make } from '../shared/dom';
+import { hostState } from '../shared/host-state';
 import { send } from '../shared/messaging';
-import { hostState, type HostState } from '../shared/host-state';
+import { guardedSite, isPaused, onSitesChanged, setPaused } from '../shared/settings';
+import { ClientPicker } from './client-picker';
+import { describeHost } from '../shared/host-line';
+import { describeSite, findingLines, type SiteView } from './page-status';
 
-const REASONS = {
-  'no-prompt-box': 'Hush cannot find the prompt box on this page. The site may have changed; what you type here is not checked.',
-  'engine-unavailable': 'The detection engine is not answering; what you type here is not checked.',
-} as const;
+const ui = {
+  status: elementById('status', HTMLElement),
+  findings: elementById('findings', HTMLUListElement),
+  pauseRow: elementById('pause-row', HTMLElement),
+  pause: elementById('pause', HTMLInputElement),
+  host: elementById('host', HTMLElement),
+};
+const picker = new ClientPicker({
+  select: elementById('client', HTMLSelectElement),
+  note: elementById('client-note', HTMLElement),
+});
 
-function describe(status: PageStatus | null): { text: string; tone: 'ok' | 'warn' | 'bad' | 'idle' } {
-  if (!status) return { text: 'Hush does not guard this page.', tone: 'idle' };
-  if (status.state === 'unprotected') return { text: `Not protected. ${REASONS[status.reason]}`, tone: 'bad' };
-  const n = status.findings.length;
-  if (n === 0) return { text: 'Guarded: nothing sensitive in the prompt box.', tone: 'ok' };
-  return { text: `Guarded: ${n} sensitive item${n === 1 ? '' : 's'} in the prompt box.`, tone: 'warn' };
-}
-
-/** "Email address ×2" lines for the findings in the box: labels only, never the values. */
-function findingLines(status: PageStatus | null): string[] {
-  if (status?.state !== 'guarded') return [];
-  const counts = new Map<string, number>();
-  for (const f of status.findings) counts.set(f.label, (counts.get(f.label) ?? 0) + 1);
-  return [...counts].map(([label, n]) => (n > 1 ? `${label} ×${n}` : label));
-}
-
-function describeHost(host: HostState | undefined): string {
-  if (host?.state === 'connected') return `Native host ${host.hostVersion} connected: dictionaries and audit log available.`;
-  return 'Native host not connected: built-in detectors only, audit events wait until it is back.';
-}
-
-async function show(): Promise<void> {
+/** The current tab's id and web address (none for browser pages Hush cannot see). */
+async function currentTab(): Promise<{ id: number | undefined; url: URL | undefined }> {
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-  const status = tab?.id === undefined ? null : await send({ kind: 'tab-status', tabId: tab.id });
-  const { text, tone } = describe(status);
-  const line = document.getElementById('status');
-  const list = document.getElementById('findings');
-  const host = document.getElementById('host');
-  if (!line || !list || !host) return;
-  line.textContent = text;
-  line.dataset['tone'] = tone;
-  list.replaceChildren(
-    ...findingLines(status).map((label) => {
-      const item = document.createElement('li');
-      item.textContent = label;
-      return item;
-    }),
-  );
-  host.textContent = describeHost(await hostState());
+  return { id: tab?.id, url: tab?.url?.startsWith('http') ? new URL(tab.url) : undefined };
 }
 
-document.getElementById('open-options')?.addEventListener('click', () => void chrome.runtime.openOptionsPage());
-void show();
+async function siteView(tab: { id: number | undefined; url: URL | undefined }): Promise<SiteView> {
+  if (!tab.url) return { guarded: false, paused: false, status: null };
+  const [site, paused, status] = await Promise.all([
+    guardedSite(tab.url),
+    isPaused(tab.url.origin),
+    tab.id === undefined ? null : send({ kind: 'tab-status', tabId: tab.id }),
+  ]);
+  return { guarded: site !== undefined, paused, status };
+}
 
+async function showSite(): Promise<void> {
+  const view = await siteView(await currentTab());
+  const { text, tone } = describeSite(view);
+  ui.status.textContent = text;
+  ui.status.dataset['tone'] = tone;
+  ui.findings.replaceChildren(
+    ...findingLines(view).map((label) => make('li', { textContent: label })),
+  );
+  ui.pauseRow.hidden = !view.guarded;
+  ui.pause.checked = view.paused;
+}
+
+async function showHost(): Promise<void> {
+  const host = await hostState();
+  ui.host.textContent = describeHost(host);
+  await picker.show(host);
+}
+
+ui.pause.addEventListener('change', () => {
+  void currentTab().then(({ url }) => url && setPaused(url.origin, ui.pause.checked));
+});
+elementById('open-options', HTMLButtonElement).addEventListener('click', () => void chrome.runtime.openOptionsPage());
+
+// Stay current while open: the host connects, the tab reports new findings, a site is paused.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'session') return;
+  if ('host' in changes) void showHost();
+  if (Object.keys(changes).some((key) => key.startsWith('tab:'))) void showSite();
+});
+onSitesChanged(() => void showSite());
+void showSite();
+void showHost();

@@ -1,16 +1,22 @@
 /** Settings the user changes, kept in extension storage (never in the page). */
+import { knownSite, userSite, type SiteProfile } from './sites';
 
 const USER_SITES = 'userSites';
 const PASTE_REDACTED_SITES = 'pasteRedactedSites';
+const PAUSED_SITES = 'pausedSites';
+/** The engine detector and rule ids switched off (`"phone"`, `"secret.generic_assignment"`); the background applies them. */
+const DISABLED_DETECTORS = 'disabledDetectors';
 
 async function stringList(key: string): Promise<string[]> {
   const stored: unknown = (await chrome.storage.local.get(key))[key];
   return Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : [];
 }
 
-async function addToList(key: string, value: string): Promise<void> {
+/** Adds `value` to the list under `key` when `present`, removes it otherwise. */
+async function setMembership(key: string, value: string, present: boolean): Promise<void> {
   const list = await stringList(key);
-  if (!list.includes(value)) await chrome.storage.local.set({ [key]: [...list, value] });
+  if (list.includes(value) === present) return;
+  await chrome.storage.local.set({ [key]: present ? [...list, value] : list.filter((v) => v !== value) });
 }
 
 /** Origins (`https://chat.example.com`) the user asked Hush to guard, besides the known sites. */
@@ -20,7 +26,19 @@ export function userSites(): Promise<string[]> {
 
 /** Adds `origin` to the guarded sites. */
 export function addUserSite(origin: string): Promise<void> {
-  return addToList(USER_SITES, origin);
+  return setMembership(USER_SITES, origin, true);
+}
+
+/** Stops guarding `origin`, a site the user added. */
+export function removeUserSite(origin: string): Promise<void> {
+  return setMembership(USER_SITES, origin, false);
+}
+
+/** The profile Hush guards `url`'s page with, a known or an added site (paused or not). */
+export async function guardedSite(url: URL): Promise<SiteProfile | undefined> {
+  const known = knownSite(url.hostname);
+  if (known) return known;
+  return (await userSites()).includes(url.origin) ? userSite(url.origin) : undefined;
 }
 
 /** Whether pastes on `origin` are redacted without asking. */
@@ -30,5 +48,37 @@ export async function pastesRedactedWithoutAsking(origin: string): Promise<boole
 
 /** Redacts pastes on `origin` without asking from now on. */
 export function pasteRedactedWithoutAsking(origin: string): Promise<void> {
-  return addToList(PASTE_REDACTED_SITES, origin);
+  return setMembership(PASTE_REDACTED_SITES, origin, true);
+}
+
+/** Origins where the user paused Hush: it does not guard them until resumed. */
+export function pausedSites(): Promise<string[]> {
+  return stringList(PAUSED_SITES);
+}
+
+/** Whether Hush is paused on `origin`. */
+export async function isPaused(origin: string): Promise<boolean> {
+  return (await pausedSites()).includes(origin);
+}
+
+/** Pauses Hush on `origin`, or resumes it. */
+export function setPaused(origin: string, paused: boolean): Promise<void> {
+  return setMembership(PAUSED_SITES, origin, paused);
+}
+
+/** The detector and rule ids the user switched off. */
+export function disabledDetectors(): Promise<string[]> {
+  return stringList(DISABLED_DETECTORS);
+}
+
+/** Switches the detector `id` off, or back on. */
+export function setDetectorDisabled(id: string, disabled: boolean): Promise<void> {
+  return setMembership(DISABLED_DETECTORS, id, disabled);
+}
+
+/** Which sites are guarded or paused changed: calls `listener` after every such change. */
+export function onSitesChanged(listener: () => void): void {
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && (USER_SITES in changes || PAUSED_SITES in changes)) listener();
+  });
 }

@@ -1,0 +1,146 @@
+// The options page and the popup with the real native host in Chromium: a client and its terms
+// added through the form and a CSV import, flagged on a chat page within moments; the client
+// chosen in the popup's picker becomes the host's active client; and an HTML export of the audit
+// log, saved through the browser's downloads, names the client and says the chain verified.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { servePages } from './lib/server.mjs';
+import { guardOrigin, launchChromium, pageStatus } from './lib/chromium.mjs';
+import { hostCli, registerForChromium } from './lib/native-host.mjs';
+
+const EXTENSION = 'chrome-extension://dckamhmmndbcfolfhmpkfdoiomjlilia';
+const dir = mkdtempSync(join(tmpdir(), 'hush-options-e2e-'));
+const db = join(dir, 'hush.db');
+const profileDir = join(dir, 'profile');
+let server;
+let browser;
+
+/** Polls `read` until `until(value)` holds (or the deadline passes); resolves with the last value. */
+async function poll(read, until, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (until(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A tab on one of Hush's own pages. */
+async function extensionPage(path) {
+  const page = await browser.context.newPage();
+  await page.goto(`${EXTENSION}/${path}`);
+  return page;
+}
+
+before(async () => {
+  server = await servePages();
+  registerForChromium(profileDir);
+  browser = await launchChromium({ profileDir, env: { HUSH_DB: db } });
+  await guardOrigin(browser.worker, server.origin);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a client and its terms added on the options page are in the host database', async () => {
+  const options = await extensionPage('options.html');
+  await options.getByText(/Native host .* connected/).waitFor();
+  await options.getByLabel('New client').fill('Acme Corp');
+  await options.getByRole('button', { name: 'Add client' }).click();
+  await options.getByRole('button', { name: 'Terms: Acme Corp' }).click();
+  await options.getByLabel('Term', { exact: true }).fill('Project Falcon');
+  await options.getByLabel('Aliases (separated by commas)').fill('Falcon');
+  await options.getByLabel('Note (optional)').fill('codename');
+  await options.getByRole('button', { name: 'Add term' }).click();
+  await options.getByRole('cell', { name: 'Project Falcon', exact: true }).waitFor();
+
+  const csv = 'term,aliases,note\r\nJane Roe,J. Roe|Roe,their CTO\r\n"acme-db-01.internal",,"build server, EU"\r\n';
+  await options.getByLabel('Import terms from a CSV file').setInputFiles({ name: 'acme.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await options.getByRole('button', { name: 'Import', exact: true }).click();
+  await options.getByText('Imported acme.csv: 2 added, 0 updated, 0 unchanged.').waitFor();
+  assert.equal(await options.locator('#terms tr').count(), 3);
+
+  const terms = hostCli(db, ['dict', 'list', '--client', 'Acme Corp']);
+  assert.match(terms, /^Project Falcon {2}\(also: Falcon\) {2}# codename$/m);
+  assert.match(terms, /^Jane Roe {2}\(also: J\. Roe, Roe\) {2}# their CTO$/m);
+  assert.match(terms, /^acme-db-01\.internal {2}# build server, EU$/m);
+  await options.close();
+});
+
+test('a bad CSV row is refused with its row number, and nothing is imported', async () => {
+  const options = await extensionPage('options.html');
+  await options.getByRole('button', { name: 'Terms: Acme Corp' }).click();
+  const csv = 'term,aliases\nGlobex deal,\n,Orphan alias\n';
+  await options.getByLabel('Import terms from a CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await options.getByRole('button', { name: 'Import', exact: true }).click();
+  await options.getByText('Cannot read bad.csv: row 3: the term is empty').waitFor();
+  assert.doesNotMatch(hostCli(db, ['dict', 'list', '--client', 'Acme Corp']), /Globex/);
+  await options.close();
+});
+
+test('a term added on the options page is flagged on a guarded chat page', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/textarea.html`);
+  await page.click('#prompt');
+  await page.keyboard.type('Falcon ships Friday');
+  const status = await pageStatus(browser.worker, page, (s) => s.findings?.some((f) => f.kind === 'CLIENT_TERM'), 5000);
+  assert.deepEqual(
+    status.findings?.map((f) => [f.kind, f.start, f.end]),
+    [['CLIENT_TERM', 0, 6]],
+    'the alias "Falcon" is flagged as a client term',
+  );
+  await page.close();
+});
+
+test('the popup lists the client and choosing it makes it the active client', async () => {
+  const popup = await extensionPage('popup.html');
+  const picker = popup.getByLabel('Active client');
+  await picker.waitFor();
+  assert.deepEqual(await picker.locator('option').allTextContents(), ['No client', 'Acme Corp']);
+  await picker.selectOption({ label: 'Acme Corp' });
+  await popup.getByText('Working for Acme Corp.').waitFor();
+  const list = await poll(() => hostCli(db, ['clients', 'list']), (out) => /^\* *Acme Corp/m.test(out));
+  assert.match(list, /^\* *Acme Corp/m, `hush-host clients list says:\n${list}`);
+  await popup.close();
+});
+
+test("an HTML export of the client's audit log is saved through the browser's downloads", async () => {
+  // One audit row for Acme Corp: a redaction on the chat page while Acme Corp is active.
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/textarea.html`);
+  await page.click('#prompt');
+  await page.keyboard.type('Falcon ships Friday');
+  await pageStatus(browser.worker, page, (s) => s.findings?.length === 1, 5000);
+  await page.keyboard.press('Alt+Shift+KeyR');
+  await page.waitForFunction(() => !document.querySelector('#prompt').value.startsWith('Falcon'));
+  await page.close();
+
+  const options = await extensionPage('options.html');
+  await options.getByLabel('Client', { exact: true }).selectOption({ label: 'Acme Corp' });
+  const row = await poll(
+    async () => {
+      await options.getByRole('button', { name: 'Show', exact: true }).click();
+      return options.locator('#audit-rows tr').allTextContents();
+    },
+    (rows) => rows.some((r) => r.includes('Redacted')),
+  );
+  assert.ok(row.some((r) => r.includes('Acme Corp') && r.includes('CLIENT_TERM') && !r.includes('Falcon')), `rows: ${row}`);
+
+  await options.getByRole('button', { name: 'Export HTML' }).click();
+  await options.getByText(/^Saved hush-audit-acme-corp.*\.html to your downloads\.$/).waitFor();
+  const download = await poll(
+    () => browser.worker.evaluate(async () => (await chrome.downloads.search({ state: 'complete' }))[0]),
+    (d) => d !== undefined,
+  );
+  const html = readFileSync(download.filename, 'utf8');
+  assert.match(html, /Acme Corp/);
+  assert.match(html, /Hash chain verified/);
+  assert.doesNotMatch(html, /Falcon/, 'the report never holds a term');
+  await options.close();
+});
