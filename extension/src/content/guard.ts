@@ -5,8 +5,8 @@
 import { worstSeverity, type Finding } from '../shared/findings';
 import type { PageStatus, RedactionEdit, Span } from '../shared/messages';
 import { send } from '../shared/messaging';
-import { pasteRedactedWithoutAsking, pastesRedactedWithoutAsking } from '../shared/settings';
-import type { SiteProfile } from '../shared/sites';
+import { chooseMode, modeInEffect, onSitesChanged } from '../shared/settings';
+import type { SiteMode, SiteProfile } from '../shared/sites';
 import { AuditReporter } from './audit-reporter';
 import { caretAfterEdits } from './edits';
 import { FindingCard, type FindingAction } from './finding-card';
@@ -15,6 +15,7 @@ import { PasteGuard } from './paste-guard';
 import type { PerfProbe } from './perf-probe';
 import { promptBox, PromptBoxLocator, type PromptBox, type TextEdit } from './prompt-box';
 import { ScanScheduler } from './scan-scheduler';
+import { SendGuard } from './send-guard';
 
 /** How long a scan may take before the engine counts as not answering. */
 const SCAN_TIMEOUT_MS = 3000;
@@ -51,11 +52,14 @@ export class PromptGuard {
   private missingBoxTimer: ReturnType<typeof setTimeout> | undefined;
   private lastReport: string | undefined;
   private readonly audit = new AuditReporter();
+  /** The site's mode; the site's default until the user's choice is read. */
+  private mode: SiteMode;
 
   constructor(
-    site: SiteProfile,
+    private readonly site: SiteProfile,
     private readonly probe?: PerfProbe,
   ) {
+    this.mode = site.mode;
     this.boxes = new PromptBoxLocator(site);
     this.overlay = new Overlay(() => void this.redact());
     this.card = new FindingCard(this.overlay.layer);
@@ -65,9 +69,22 @@ export class PromptGuard {
       scan: (text) => this.engineScan(text),
       redact: (text) => send({ kind: 'redact', text }),
       pastedRedacted: (text, findings) => this.audit.record('paste_redacted', text, findings),
-      shouldAsk: async () => !(await pastesRedactedWithoutAsking(location.origin)),
-      rememberAlways: () => void pasteRedactedWithoutAsking(location.origin),
+      onSensitivePaste: () => ({ strict: 'redact', ask: 'ask', trusted: 'keep' } as const)[this.mode],
+      rememberAlways: () => void chooseMode(location.origin, 'strict'),
     });
+    new SendGuard(this.boxes, site.sendButton, this.overlay.layer, {
+      box: (element) => this.boxFor(element),
+      knownFindings: (text) => (text === this.scannedText && this.engineDown === undefined ? this.findings : undefined),
+      findingsIn: (text) => this.findingsIn(text),
+      redactAll: () => this.redact(),
+      mode: () => this.mode,
+      record: (action, text, findings) => this.audit.record(action, text, findings),
+    });
+  }
+
+  /** Keeps the site's mode current: the user may change it in the popup or the options page. */
+  private async readMode(): Promise<void> {
+    this.mode = (await modeInEffect(this.site, location.origin)).mode;
   }
 
   /** Starts listening. Listeners go on the window in the capture phase so the page cannot hide events. */
@@ -86,6 +103,8 @@ export class PromptGuard {
     // Single-page apps build their prompt box late and replace it on navigation: follow the DOM,
     // at most once per frame.
     new MutationObserver(() => this.requestBoxCheck()).observe(document, { childList: true, subtree: true });
+    onSitesChanged(() => void this.readMode());
+    void this.readMode();
     this.checkBox();
   }
 
@@ -136,6 +155,11 @@ export class PromptGuard {
     return result.findings;
   }
 
+  /** The findings in `text`, leaving out the values the user chose to ignore. */
+  private async findingsIn(text: string): Promise<Finding[]> {
+    return (await this.engineScan(text)).filter((f) => !this.ignored.has(text.slice(f.start, f.end)));
+  }
+
   private async scan(): Promise<void> {
     const element = this.boxes.current();
     if (!element) {
@@ -148,9 +172,8 @@ export class PromptGuard {
     const text = box.text();
     if (text === '') this.ignored.clear();
     try {
-      const findings = await this.engineScan(text);
+      this.findings = await this.findingsIn(text);
       this.engineDown = undefined;
-      this.findings = findings.filter((f) => !this.ignored.has(text.slice(f.start, f.end)));
       this.scannedText = text;
       this.report({ state: 'guarded', findings: this.findings });
       this.audit.scanned(text, this.findings);
@@ -235,14 +258,17 @@ export class PromptGuard {
     this.scheduler.request();
   }
 
-  /** Redacts `spans` (every finding when omitted) through the editor, keeping the caret in place. */
-  private async redact(spans?: Span[]): Promise<void> {
+  /**
+   * Redacts `spans` (every finding when omitted) through the editor, keeping the caret in place;
+   * true when the editor took the redaction.
+   */
+  private async redact(spans?: Span[]): Promise<boolean> {
     const box = this.box;
-    if (!box) return;
+    if (!box) return false;
     const text = box.text();
     const result = await send(spans ? { kind: 'redact', text, spans } : { kind: 'redact', text });
     // The user may have typed while the engine worked: offsets would be wrong, so do nothing.
-    if (!result.ok || result.edits.length === 0 || box.text() !== text) return;
+    if (!result.ok || result.edits.length === 0 || box.text() !== text) return false;
     const caret = box.caret();
     const edits = toEdits(result.edits);
     const applied = await box.apply(edits);
@@ -255,5 +281,6 @@ export class PromptGuard {
     // Editors that insert the text themselves (Lexical, Quill) cancel the beforeinput, and Firefox
     // then fires no input event (seen with Firefox ESR 153): rescan, or stale underlines stay.
     this.scheduler.request();
+    return applied;
   }
 }

@@ -13,11 +13,11 @@ export const OVERLAY_CSS = `
 .badge[data-tone="ok"] { padding-right: 8px; }
 button { font: inherit; cursor: pointer; border: 0; border-radius: 999px; padding: 2px 8px; background: #fff; color: #202124; }
 button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
-.card, .paste { position: fixed; pointer-events: auto; max-width: 320px; padding: 10px 12px; border-radius: 8px; background: #fff; color: #202124; box-shadow: 0 2px 10px rgb(0 0 0 / 25%); }
-.card p, .paste p { margin: 0 0 8px; }
-.card .actions, .paste .actions { display: flex; gap: 6px; flex-wrap: wrap; }
-.card button, .paste button { border: 1px solid #dadce0; border-radius: 6px; }
-.card button.primary, .paste button.primary { background: #1a73e8; border-color: #1a73e8; color: #fff; }
-.paste label { display: block; margin-top: 8px; color: #5f6368; }
+.card, .prompt { position: fixed; pointer-events: auto; max-width: 320px; padding: 10px 12px; border-radius: 8px; background: #fff; color: #202124; box-shadow: 0 2px 10px rgb(0 0 0 / 25%); }
+.card p, .prompt p { margin: 0 0 8px; }
+.card .actions, .prompt .actions { display: flex; gap: 6px; flex-wrap: wrap; }
+.card button, .prompt button { border: 1px solid #dadce0; border-radius: 6px; }
+.card button.primary, .prompt button.primary { background: #1a73e8; border-color: #1a73e8; color: #fff; }
+.prompt label { display: block; margin-top: 8px; color: #5f6368; }
 [hidden] { display: none !important; }
 `;

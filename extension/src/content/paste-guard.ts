@@ -1,11 +1,12 @@
 /**
  * Catches a paste into the prompt box before it lands. The paste is held, its text scanned, and
- * then: nothing sensitive, it is pasted as it was; otherwise the user chooses "Paste redacted" (the
- * default) or "Paste original", unless the site is set to paste redacted without asking.
+ * then: nothing sensitive, it is pasted as it was; otherwise the site's mode decides: strict sites
+ * paste it redacted, trusted ones as it was (underlined), and the others ask "Paste redacted" (the
+ * default) or "Paste original".
  */
-import type { Finding } from '../shared/findings';
+import { describeFindings, type Finding } from '../shared/findings';
 import type { RedactResult } from '../shared/messages';
-import { askAboutPaste } from './paste-prompt';
+import { ask } from './choice-prompt';
 import { SYNTHETIC_PASTES, type PromptBox, type PromptBoxLocator } from './prompt-box';
 
 /** What the paste guard needs from the page guard. */
@@ -15,9 +16,9 @@ export interface PasteGuardDeps {
   redact(text: string): Promise<RedactResult>;
   /** A paste holding `findings` (offsets into `text`) landed redacted. */
   pastedRedacted(text: string, findings: readonly Finding[]): void;
-  /** Whether to ask (false: the site pastes redacted without asking). */
-  shouldAsk(): Promise<boolean>;
-  /** The user ticked "always paste redacted on this site". */
+  /** What the site's mode does with a sensitive paste: redact it, ask, or keep it as it is. */
+  onSensitivePaste(): 'redact' | 'ask' | 'keep';
+  /** The user ticked "always paste redacted on this site": the site's mode becomes strict. */
   rememberAlways(): void;
 }
 
@@ -62,12 +63,21 @@ export class PasteGuard {
       await box.paste(span, original);
       return;
     }
-    let paste: 'redacted' | 'original' = 'redacted';
-    if (await this.deps.shouldAsk()) {
-      const choice = await askAboutPaste(this.layer, box.element.getBoundingClientRect(), describe(findings));
-      if (choice.paste === 'cancel') return;
-      paste = choice.paste;
-      if (choice.always && choice.paste === 'redacted') this.deps.rememberAlways();
+    const policy = this.deps.onSensitivePaste();
+    let paste: 'redacted' | 'original' = policy === 'keep' ? 'original' : 'redacted';
+    if (policy === 'ask') {
+      const answer = await ask(this.layer, box.element.getBoundingClientRect(), {
+        name: 'paste',
+        message: `This paste holds ${describeFindings(findings)}.`,
+        choices: [
+          { id: 'redacted', label: 'Paste redacted' },
+          { id: 'original', label: 'Paste original' },
+        ],
+        checkbox: 'Always paste redacted on this site',
+      });
+      if (answer.choice === 'cancel') return;
+      paste = answer.choice;
+      if (answer.checked && paste === 'redacted') this.deps.rememberAlways();
     }
     if (paste === 'original') {
       await box.paste(span, original);
@@ -83,8 +93,3 @@ export class PasteGuard {
   }
 }
 
-/** "2 sensitive items: Email address, IBAN". */
-function describe(findings: readonly Finding[]): string {
-  const labels = [...new Set(findings.map((f) => f.label))];
-  return `${findings.length} sensitive item${findings.length === 1 ? '' : 's'}: ${labels.join(', ')}`;
-}

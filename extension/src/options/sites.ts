@@ -1,7 +1,7 @@
-/** Options: the sites Hush guards (built in or added), and where it is paused. */
+/** Options: the sites Hush guards (built in or added), their modes, and where it is paused. */
 import { elementById, make } from '../shared/dom';
-import { addUserSite, guardedSite, onSitesChanged, pausedSites, removeUserSite, setPaused, userSites } from '../shared/settings';
-import { KNOWN_SITES } from '../shared/sites';
+import { addUserSite, chooseMode, guardedSite, modeInEffect, onSitesChanged, pausedSites, removeUserSite, setPaused, userSites } from '../shared/settings';
+import { KNOWN_SITES, SITE_MODES, type SiteMode, type SiteProfile } from '../shared/sites';
 
 /** Every origin worth a row: the known sites' hosts, the added sites, and any paused origin. */
 async function origins(): Promise<string[]> {
@@ -10,17 +10,32 @@ async function origins(): Promise<string[]> {
   return [...new Set([...known, ...added, ...paused])];
 }
 
+/** The mode picker of a guarded site; its title says why the mode in effect was chosen. */
+async function modePicker(site: SiteProfile, origin: string): Promise<HTMLSelectElement> {
+  const { mode, reason } = await modeInEffect(site, origin);
+  const options = SITE_MODES.map(({ mode: value, label }) =>
+    make('option', { value, selected: value === mode, textContent: value === site.mode ? `${label} (default)` : label }),
+  );
+  const picker = make('select', { ariaLabel: `Mode on ${origin}`, title: reason }, ...options);
+  picker.addEventListener('change', () => {
+    const chosen = picker.value as SiteMode;
+    void chooseMode(origin, chosen === site.mode ? undefined : chosen);
+  });
+  return picker;
+}
+
 async function row(origin: string, paused: boolean): Promise<HTMLTableRowElement> {
   const site = await guardedSite(new URL(origin));
   const added = site?.id.startsWith('user:') ?? false;
   const why = site === undefined ? 'Not guarded' : added ? 'Added by you' : 'Built in';
   const pause = make('input', { type: 'checkbox', checked: paused, ariaLabel: `Pause Hush on ${origin}` });
   pause.addEventListener('change', () => void setPaused(origin, pause.checked));
-  const cells = [make('td', {}, origin), make('td', {}, why), make('td', {}, pause), make('td')];
+  const mode = site === undefined ? [] : [await modePicker(site, origin)];
+  const cells = [make('td', {}, origin), make('td', {}, why), make('td', {}, ...mode), make('td', {}, pause), make('td')];
   if (added) {
     const remove = make('button', { type: 'button', textContent: 'Remove', ariaLabel: `Stop guarding ${origin}` });
     remove.addEventListener('click', () => void removeUserSite(origin));
-    cells[3]?.append(remove);
+    cells[4]?.append(remove);
   }
   return make('tr', {}, ...cells);
 }

@@ -2,14 +2,15 @@
 import { elementById, make } from '../shared/dom';
 import { hostState } from '../shared/host-state';
 import { send } from '../shared/messaging';
-import { guardedSite, isPaused, onSitesChanged, setPaused } from '../shared/settings';
+import { guardedSite, isPaused, modeInEffect, onSitesChanged, setPaused } from '../shared/settings';
 import { ClientPicker } from './client-picker';
 import { describeHost } from '../shared/host-line';
-import { describeSite, findingLines, type SiteView } from './page-status';
+import { describeMode, describeSite, findingLines, type SiteView } from './page-status';
 
 const ui = {
   status: elementById('status', HTMLElement),
   findings: elementById('findings', HTMLUListElement),
+  mode: elementById('mode', HTMLElement),
   pauseRow: elementById('pause-row', HTMLElement),
   pause: elementById('pause', HTMLInputElement),
   host: elementById('host', HTMLElement),
@@ -32,7 +33,8 @@ async function siteView(tab: { id: number | undefined; url: URL | undefined }): 
     isPaused(tab.url.origin),
     tab.id === undefined ? null : send({ kind: 'tab-status', tabId: tab.id }),
   ]);
-  return { guarded: site !== undefined, paused, status };
+  const mode = site && (await modeInEffect(site, tab.url.origin));
+  return { guarded: site !== undefined, paused, status, ...(mode && { mode }) };
 }
 
 async function showSite(): Promise<void> {
@@ -43,6 +45,7 @@ async function showSite(): Promise<void> {
   ui.findings.replaceChildren(
     ...findingLines(view).map((label) => make('li', { textContent: label })),
   );
+  ui.mode.textContent = describeMode(view);
   ui.pauseRow.hidden = !view.guarded;
   ui.pause.checked = view.paused;
 }

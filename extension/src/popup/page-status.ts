@@ -1,5 +1,7 @@
 /** The popup's first lines: whether Hush guards the current tab, and what it found there. */
 import type { PageStatus } from '../shared/messages';
+import type { ModeInEffect } from '../shared/settings';
+import { SITE_MODES } from '../shared/sites';
 
 /** What the popup knows about the current tab's site. */
 export interface SiteView {
@@ -9,6 +11,8 @@ export interface SiteView {
   paused: boolean;
   /** What the content script last reported. */
   status: PageStatus | null;
+  /** The site's mode and why, for a guarded site. */
+  mode?: ModeInEffect;
 }
 
 /** How a status line looks: `bad` is red, for a guarded page that is not protected. */
@@ -36,4 +40,11 @@ export function findingLines({ paused, status }: SiteView): string[] {
   const counts = new Map<string, number>();
   for (const f of status.findings) counts.set(f.label, (counts.get(f.label) ?? 0) + 1);
   return [...counts].map(([label, n]) => (n > 1 ? `${label} ×${n}` : label));
+}
+
+/** "Mode: Redact pastes, ask before sending. Kimi is a consumer chat: …", or nothing off guarded sites. */
+export function describeMode({ guarded, paused, mode }: SiteView): string {
+  if (!guarded || paused || !mode) return '';
+  const label = SITE_MODES.find((m) => m.mode === mode.mode)?.label ?? mode.mode;
+  return `Mode: ${label}. ${mode.reason}`;
 }

@@ -41,3 +41,9 @@ export function worstSeverity(findings: readonly Finding[]): Severity | undefine
   for (const f of findings) worst = Math.max(worst, SEVERITIES.indexOf(f.severity));
   return SEVERITIES[worst];
 }
+
+/** "2 sensitive items: Email address, IBAN": the count and the kinds, never a value. */
+export function describeFindings(findings: readonly Finding[]): string {
+  const labels = [...new Set(findings.map((f) => f.label))];
+  return `${findings.length} sensitive item${findings.length === 1 ? '' : 's'}: ${labels.join(', ')}`;
+}

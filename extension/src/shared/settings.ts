@@ -1,8 +1,9 @@
 /** Settings the user changes, kept in extension storage (never in the page). */
-import { knownSite, userSite, type SiteProfile } from './sites';
+import { knownSite, SITE_MODES, userSite, type SiteMode, type SiteProfile } from './sites';
 
 const USER_SITES = 'userSites';
-const PASTE_REDACTED_SITES = 'pasteRedactedSites';
+/** Modes the user chose, by origin: `{ "https://kimi.com": "trusted" }`. */
+const SITE_MODE_CHOICES = 'siteModes';
 const PAUSED_SITES = 'pausedSites';
 /** The engine detector and rule ids switched off (`"phone"`, `"secret.generic_assignment"`); the background applies them. */
 const DISABLED_DETECTORS = 'disabledDetectors';
@@ -41,14 +42,35 @@ export async function guardedSite(url: URL): Promise<SiteProfile | undefined> {
   return (await userSites()).includes(url.origin) ? userSite(url.origin) : undefined;
 }
 
-/** Whether pastes on `origin` are redacted without asking. */
-export async function pastesRedactedWithoutAsking(origin: string): Promise<boolean> {
-  return (await stringList(PASTE_REDACTED_SITES)).includes(origin);
+/** A site's mode now and why: the user's choice, or the site's default. */
+export interface ModeInEffect {
+  mode: SiteMode;
+  reason: string;
+  /** Whether the user chose it (rather than Hush's default for the site). */
+  chosen: boolean;
 }
 
-/** Redacts pastes on `origin` without asking from now on. */
-export function pasteRedactedWithoutAsking(origin: string): Promise<void> {
-  return setMembership(PASTE_REDACTED_SITES, origin, true);
+async function modeChoices(): Promise<Record<string, SiteMode>> {
+  const stored: unknown = (await chrome.storage.local.get(SITE_MODE_CHOICES))[SITE_MODE_CHOICES];
+  if (typeof stored !== 'object' || stored === null) return {};
+  const modes = new Set<string>(SITE_MODES.map(({ mode }) => mode));
+  return Object.fromEntries(Object.entries(stored).filter((entry): entry is [string, SiteMode] => modes.has(String(entry[1]))));
+}
+
+/** The mode Hush applies on `origin`, guarded with `site`'s profile. */
+export async function modeInEffect(site: SiteProfile, origin: string): Promise<ModeInEffect> {
+  const chosen = (await modeChoices())[origin];
+  if (chosen === undefined || chosen === site.mode) return { mode: site.mode, reason: site.modeReason, chosen: false };
+  const label = SITE_MODES.find(({ mode }) => mode === chosen)?.label ?? chosen;
+  return { mode: chosen, reason: `You chose this mode for this site (${label}).`, chosen: true };
+}
+
+/** Sets `origin`'s mode; `undefined` goes back to Hush's default for the site. */
+export async function chooseMode(origin: string, mode: SiteMode | undefined): Promise<void> {
+  const choices = await modeChoices();
+  if (mode === undefined) delete choices[origin];
+  else choices[origin] = mode;
+  await chrome.storage.local.set({ [SITE_MODE_CHOICES]: choices });
 }
 
 /** Origins where the user paused Hush: it does not guard them until resumed. */
@@ -76,9 +98,9 @@ export function setDetectorDisabled(id: string, disabled: boolean): Promise<void
   return setMembership(DISABLED_DETECTORS, id, disabled);
 }
 
-/** Which sites are guarded or paused changed: calls `listener` after every such change. */
+/** Which sites are guarded or paused, or their modes, changed: calls `listener` after every such change. */
 export function onSitesChanged(listener: () => void): void {
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (USER_SITES in changes || PAUSED_SITES in changes)) listener();
+    if (area === 'local' && (USER_SITES in changes || PAUSED_SITES in changes || SITE_MODE_CHOICES in changes)) listener();
   });
 }

@@ -9,7 +9,8 @@
 /**
  * Runs in the page with Hush's shadow root (or null): what Hush draws, as `{ marks: [{left, top,
  * width, height, severity}], badge: {text, tone, hidden} | undefined, card: {text} | undefined,
- * paste: {text} | undefined, buttons: {label: box} }`, boxes in CSS pixels of the viewport.
+ * paste: {text} | undefined, send: {text} | undefined, notice: {text} | undefined, buttons: {label: box} }`
+ * (paste, send and notice are Hush's prompts by name), boxes in CSS pixels of the viewport.
  * Only visible buttons (with a box) are listed.
  */
 export function overlayInShadowRoot(root) {
@@ -28,8 +29,8 @@ export function overlayInShadowRoot(root) {
       overlay.badge = { text: element.textContent, tone: element.dataset.tone, hidden: element.hidden };
     } else if (cls === 'card' && !element.hidden) {
       overlay.card = { text: element.textContent };
-    } else if (cls === 'paste') {
-      overlay.paste = { text: element.textContent };
+    } else if (cls === 'prompt') {
+      overlay[element.dataset.prompt] = { text: element.textContent };
     } else if (element.localName === 'button' && !element.hidden && element.getClientRects().length > 0) {
       overlay.buttons[element.textContent] = box(element);
     }
