@@ -1,5 +1,5 @@
 // The in-page guard, exercised on one editor page the way a user meets it: typing, the underlines,
-// Redact all, Undo, and a paste caught before it lands. Each editor's spec file calls
+// Redact all, Undo, a paste caught before it lands, and a send held while findings remain. Each editor's spec file calls
 // `describeGuardOn(pageFile)` (Chromium) or `describeGuardOn(pageFile, openFirefoxTab)`; every
 // assertion reads the editor's own state through the page's `window.hushTestEditor` (its API, not
 // the DOM), and Hush's closed overlay through the browser's automation protocol (overlay.mjs).
@@ -78,11 +78,40 @@ async function clickOverlayButton(tab, label) {
   await tab.click(box.left + box.width / 2, box.top + box.height / 2);
 }
 
+/** How many messages the page sent. */
+const sentCount = (tab) => tab.evaluate(() => window.hushTestSent.length);
+
+/** Polls until the page has sent `count` messages; resolves with the last one (undefined if it never did). */
+async function waitForSent(tab, count) {
+  const sent = await poll(() => tab.evaluate(() => [...window.hushTestSent]), (all) => all.length >= count);
+  return sent.length >= count ? sent.at(-1) : undefined;
+}
+
+/**
+ * Types SAMPLE over whatever the box holds, as a person does (select all, type), and waits until
+ * Hush underlines its three values. (Emptying Quill through its API right after a send, then
+ * typing, leaves a stray empty line in Firefox.)
+ */
+async function typeSample(tab) {
+  await tab.evaluate(() => window.hushTestEditor.focus());
+  await tab.press('Control+a');
+  await tab.type(SAMPLE);
+  await waitForOverlay(tab, (o) => o.marks.length === 3);
+}
+
+/** A page is ready once it published its editor. */
+const editorPublished = () => window.hushTestEditor !== undefined;
+
+/** replaced-editor.html is ready once it swapped its prompt box by itself (1.5 s after load). */
+export const composerSwapped = () => document.querySelector('.composer')?.dataset.generation === '1';
+
 /**
  * Runs the guard's end-to-end checks on `pageFile` (under tests/e2e/pages) in the browser that
  * `openTab(origin)` launches (Chromium by default): one browser for all the checks, in order.
+ * They start once `ready()`, run in the page, holds (a page that swaps its editor by itself says
+ * when it is done).
  */
-export function describeGuardOn(pageFile, openTab = openChromiumTab) {
+export function describeGuardOn(pageFile, openTab = openChromiumTab, ready = editorPublished) {
   let server;
   let tab;
 
@@ -90,7 +119,7 @@ export function describeGuardOn(pageFile, openTab = openChromiumTab) {
     server = await servePages();
     tab = await openTab(server.origin);
     await tab.goto(`${server.origin}/${pageFile}`);
-    await poll(() => tab.evaluate(() => window.hushTestEditor !== undefined), Boolean);
+    await poll(() => tab.evaluate(ready), Boolean);
   });
 
   after(async () => {
@@ -171,6 +200,53 @@ export function describeGuardOn(pageFile, openTab = openChromiumTab) {
     assert.equal(await editorText(tab), '', 'nothing landed while Hush asks');
     await tab.press('Enter');
     assert.match(await waitForText(tab, (text) => text !== ''), redactedSamplePattern());
+  });
+
+  test('a message with nothing sensitive goes at once', async () => {
+    const redacted = await editorText(tab);
+    const sentBefore = await sentCount(tab);
+    await tab.evaluate(() => window.hushTestEditor.focus());
+    await tab.press('Enter');
+    assert.equal(await waitForSent(tab, sentBefore + 1), redacted);
+    assert.equal((await tab.readOverlay()).send, undefined, 'no question asked');
+  });
+
+  test('Enter with findings asks first, and Cancel keeps the message in the box', async () => {
+    await typeSample(tab);
+    const sentBefore = await sentCount(tab);
+    await tab.press('Enter');
+    const overlay = await waitForOverlay(tab, (o) => o.send !== undefined);
+    assert.match(overlay.send.text, /^Send with 3 sensitive items: Email address, IBAN/);
+    for (const label of ['Redact and send', 'Send anyway', 'Cancel']) buttonBox(overlay, label);
+    await clickOverlayButton(tab, 'Cancel');
+    await waitForOverlay(tab, (o) => o.send === undefined);
+    assert.equal(await sentCount(tab), sentBefore, 'nothing was sent');
+    assert.equal(await editorText(tab), SAMPLE, 'the message is still in the box');
+  });
+
+  test('"Redact and send" sends the redacted message through the site\'s own Enter', async () => {
+    await tab.evaluate(() => window.hushTestEditor.focus());
+    const sentBefore = await sentCount(tab);
+    await tab.press('Enter');
+    await waitForOverlay(tab, (o) => o.send !== undefined);
+    await tab.press('Enter');
+    const sent = await waitForSent(tab, sentBefore + 1);
+    assert.match(sent ?? '', redactedSamplePattern());
+    assert.equal(await waitForText(tab, (text) => text === ''), '', 'the page emptied its box, as after any send');
+  });
+
+  test('the send button with findings asks too, and "Send anyway" sends the message as it is', async () => {
+    await typeSample(tab);
+    const sentBefore = await sentCount(tab);
+    const button = await tab.evaluate(() => {
+      const r = document.getElementById('send').getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await tab.click(button.x, button.y);
+    await waitForOverlay(tab, (o) => o.send !== undefined);
+    assert.equal(await sentCount(tab), sentBefore, 'held while Hush asks');
+    await clickOverlayButton(tab, 'Send anyway');
+    assert.equal(await waitForSent(tab, sentBefore + 1), SAMPLE);
   });
 
   test('the page saw no error', () => {

@@ -10,7 +10,15 @@ window.hushTestEditor = {
     prompt.value = '';
   },
 };
-document.getElementById('send').addEventListener('click', () => {
+function send() {
+  if (prompt.value.trim() === '') return;
   window.hushTestSent.push(prompt.value);
   prompt.value = '';
+}
+document.getElementById('send').addEventListener('click', send);
+// Enter sends, Shift+Enter is the textarea's newline.
+prompt.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+  event.preventDefault();
+  send();
 });
