@@ -34,7 +34,8 @@ export class ClientPicker {
       );
       select.value = active_client_id === null ? NONE : String(active_client_id);
       select.hidden = false;
-      note.textContent = clients.length ? '' : 'No clients yet: add them in Settings.';
+      const active = clients.find((client) => client.id === active_client_id);
+      note.textContent = active ? workingFor(active) : clients.length ? '' : 'No clients yet: add them in Settings.';
     } catch (error) {
       select.hidden = true;
       note.textContent = `Cannot list your clients: ${errorMessage(error)}`;
@@ -46,9 +47,14 @@ export class ClientPicker {
     const clientId = select.value === NONE ? null : Number(select.value);
     try {
       const { client } = await hostRequest('active_client_set', { client_id: clientId });
-      note.textContent = client ? `Working for ${client.name}.` : 'No client is active.';
+      note.textContent = client ? workingFor(client) : 'No client is active.';
     } catch (error) {
       note.textContent = `Could not change the active client: ${errorMessage(error)}`;
     }
   }
+}
+
+/** The note under the picker while a client is active. */
+function workingFor(client: { name: string }): string {
+  return `Working for ${client.name}.`;
 }
