@@ -1,10 +1,13 @@
 // Bundles the extension's TypeScript with esbuild.
 //
-//   node extension/build.mjs OUT_DIR WASM_BINDINGS_DIR   the extension's scripts, one file per context
+//   node extension/build.mjs OUT_DIR WASM_BINDINGS_DIR   the extension's scripts, one file per context,
+//                                                        in OUT_DIR/<browser> for each src/platform/<browser>.ts
 //   node extension/build.mjs --tests OUT_DIR             every *.test.ts, for `node --test OUT_DIR`
 //
 // Called by `cargo xtask build` / `cargo xtask test`; each context is one self-contained IIFE so
 // the same files load as a Chromium service worker, a Firefox background script and a content script.
+// `hush-platform` is the browser's own module (see src/shared/platform.ts): each browser's build
+// holds only the APIs that browser has.
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { join, dirname, relative, resolve } from 'node:path';
@@ -45,16 +48,22 @@ if (args[0] === '--tests') {
 } else {
   const [out, bindings] = args;
   if (!out || !bindings) throw new Error('usage: node extension/build.mjs OUT_DIR WASM_BINDINGS_DIR');
-  await build({
-    ...shared,
-    entryPoints: {
-      background: join(src, 'background/index.ts'),
-      content: join(src, 'content/index.ts'),
-      popup: join(src, 'popup/index.ts'),
-      options: join(src, 'options/index.ts'),
-    },
-    outdir: out,
-    format: 'iife',
-    alias: { 'hush-wasm': resolve(bindings, 'hush_wasm.js') },
-  });
+  const browsers = readdirSync(join(src, 'platform')).map((file) => file.replace(/\.ts$/, ''));
+  await Promise.all(
+    browsers.map((browser) =>
+      build({
+        ...shared,
+        entryPoints: {
+          background: join(src, 'background/index.ts'),
+          content: join(src, 'content/index.ts'),
+          popup: join(src, 'popup/index.ts'),
+          options: join(src, 'options/index.ts'),
+          restore: join(src, 'restore/index.ts'),
+        },
+        outdir: join(out, browser),
+        format: 'iife',
+        alias: { 'hush-wasm': resolve(bindings, 'hush_wasm.js'), 'hush-platform': join(src, 'platform', `${browser}.ts`) },
+      }),
+    ),
+  );
 }

@@ -38,7 +38,7 @@ fn assemble(browser: &str, version: &str, bundle: &Path, bindings: &Path) -> any
     std::fs::create_dir_all(&dist)?;
     let manifest = manifest::generate(browser, version)?;
     write_if_changed(&dist.join("manifest.json"), &serde_json::to_vec_pretty(&manifest)?)?;
-    copy_tree(bundle, &dist)?;
+    copy_tree(&bundle.join(browser), &dist)?;
     copy_tree(&paths::root().join("extension").join("static"), &dist)?;
     copy_if_changed(&bindings.join("hush_wasm_bg.wasm"), &dist.join("hush_wasm_bg.wasm"))?;
     // The PERSON detector's gazetteer: the background fetches it once and hands it to the engine.

@@ -42,12 +42,20 @@ fn read_json(path: &std::path::Path) -> anyhow::Result<Value> {
     serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
 }
 
-/// Merges `overlay` into `base`: objects merge key by key, anything else is replaced.
+/// Merges `overlay` into `base`: objects merge key by key, arrays get the overlay's items they
+/// lack appended (a browser's own permissions), anything else is replaced.
 fn merge(base: &mut Value, overlay: Value) {
     match (base, overlay) {
         (Value::Object(base), Value::Object(overlay)) => {
             for (key, value) in overlay {
                 merge(base.entry(key).or_insert(Value::Null), value);
+            }
+        }
+        (Value::Array(base), Value::Array(overlay)) => {
+            for item in overlay {
+                if !base.contains(&item) {
+                    base.push(item);
+                }
             }
         }
         (base, overlay) => *base = overlay,
@@ -60,10 +68,10 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn overlays_merge_objects_and_replace_the_rest() {
-        let mut base = json!({"a": {"x": 1, "y": [1]}, "b": 1});
-        merge(&mut base, json!({"a": {"y": [2], "z": 3}, "c": true}));
-        assert_eq!(base, json!({"a": {"x": 1, "y": [2], "z": 3}, "b": 1, "c": true}));
+    fn overlays_merge_objects_extend_arrays_and_replace_the_rest() {
+        let mut base = json!({"a": {"x": 1, "y": [1, 2]}, "b": 1});
+        merge(&mut base, json!({"a": {"x": "one", "y": [2, 3], "z": 3}, "c": true}));
+        assert_eq!(base, json!({"a": {"x": "one", "y": [1, 2, 3], "z": 3}, "b": 1, "c": true}));
     }
 
     #[test]
@@ -75,6 +83,19 @@ mod tests {
         assert_eq!(firefox["background"]["scripts"][0], "background.js");
         assert!(firefox.get("key").is_none());
         assert_eq!(firefox["version"], "1.2.3");
+    }
+
+    #[test]
+    fn each_browser_gets_its_own_restore_panel() {
+        let chromium = generate("chromium", "1.2.3").unwrap();
+        let firefox = generate("firefox", "1.2.3").unwrap();
+        assert_eq!(chromium["side_panel"]["default_path"], "restore.html");
+        assert!(chromium["permissions"].as_array().unwrap().contains(&json!("sidePanel")));
+        assert!(chromium["permissions"].as_array().unwrap().contains(&json!("storage")));
+        assert!(chromium.get("sidebar_action").is_none());
+        assert_eq!(firefox["sidebar_action"]["default_panel"], "restore.html");
+        assert!(!firefox["permissions"].as_array().unwrap().contains(&json!("sidePanel")));
+        assert!(firefox.get("side_panel").is_none());
     }
 
     #[test]

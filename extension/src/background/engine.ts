@@ -6,6 +6,7 @@
 import init, { HushEngine, type HushDictionary } from 'hush-wasm';
 import type { Finding } from '../shared/findings';
 import type { RedactionEdit, Span } from '../shared/messages';
+import { restorePieces, type RestoredPiece } from '../shared/placeholders';
 
 /** Keys of values the user always allows (derived by the engine; the values are not kept). */
 const ALLOWED_KEYS = 'allowedValueKeys';
@@ -74,6 +75,18 @@ export async function scan(text: string): Promise<Finding[]> {
 /** Redacts `text` (only findings overlapping `spans`, when given) within `conversation`. */
 export async function redact(conversation: string, text: string, spans?: Span[]): Promise<{ text: string; edits: RedactionEdit[] }> {
   return (await engine()).redact(conversation, text, spans) as { text: string; edits: RedactionEdit[] };
+}
+
+/**
+ * `text` with every placeholder `conversation` made turned back into its value, in pieces that
+ * name the placeholder each value stood as. Placeholders it did not make stay as written.
+ */
+export async function restore(conversation: string, text: string): Promise<RestoredPiece[]> {
+  const hush = await engine();
+  return restorePieces(text, (placeholder) => {
+    const value = hush.restore(conversation, placeholder);
+    return value === placeholder ? undefined : value;
+  });
 }
 
 /** Never flags `value` again, in this and every later session. */

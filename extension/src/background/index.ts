@@ -5,7 +5,9 @@
  */
 import { serve } from '../shared/messaging';
 import { allowValue, applyDisabledDetectors, DISABLED_DETECTORS_KEY, engine, redact, scan } from './engine';
+import { conversationOf } from './conversation';
 import { forwardHostRequest, recordAuditEvent, startHost } from './host';
+import { restoreAnswers } from './restore';
 import { forgetTab, setTabStatus, tabNavigated, tabStatus } from './tab-status';
 
 /** An error as the content script is told it: a message, never a stack. */
@@ -13,21 +15,12 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/**
- * Placeholders stay the same within a conversation: one tab on one chat thread (its URL without
- * query or fragment), so "[EMAIL_1]" means the same address all along a thread.
- */
-function conversationOf(sender: chrome.runtime.MessageSender): string {
-  const url = new URL(sender.tab?.url ?? sender.url ?? 'about:blank');
-  return `${sender.tab?.id ?? 'none'}:${url.origin}${url.pathname}`;
-}
-
 /** The origin of the page (or frame) that sent a message. */
 function originOf(sender: chrome.runtime.MessageSender): string {
   return new URL(sender.url ?? sender.tab?.url ?? 'about:blank').origin;
 }
 
-/** Whether a message comes from one of Hush's own pages (popup, options), not from a web page. */
+/** Whether a message comes from one of Hush's own pages (popup, options, restore view), not from a web page. */
 function fromOwnPage(sender: chrome.runtime.MessageSender): boolean {
   return sender.id === chrome.runtime.id && (sender.url ?? '').startsWith(chrome.runtime.getURL(''));
 }
@@ -70,6 +63,9 @@ serve({
     return forwardHostRequest(type, body);
   },
   'tab-status': ({ tabId }) => tabStatus(tabId),
+  // The real values go to Hush's own pages only: a content script asking is a web page asking.
+  'restore-answers': ({ tabId }, sender) =>
+    fromOwnPage(sender) ? restoreAnswers(tabId) : { ok: false, problem: 'not-allowed' },
   'perf-samples': async ({ samples }) => {
     for (const metric of new Set(samples.map((s) => s.metric))) {
       const key = `perf:${metric}`;

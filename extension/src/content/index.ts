@@ -1,10 +1,12 @@
 /**
  * The content script: the eyes and hands of Hush in the page. It decides whether this page is
- * guarded and, if so, starts a PromptGuard. It never throws into the page and never compiles
- * wasm (see background/engine.ts for why).
+ * guarded and, if so, starts a PromptGuard; it reads the chatbot's answers when the restore view
+ * asks. It never throws into the page and never compiles wasm (see background/engine.ts for why).
  */
+import { serveTab } from '../shared/messaging';
 import { guardedSite, isPaused, onSitesChanged } from '../shared/settings';
 import type { SiteProfile } from '../shared/sites';
+import { readAnswers } from './answer-reader';
 import { PromptGuard } from './guard';
 import { PerfProbe } from './perf-probe';
 
@@ -33,3 +35,11 @@ function check(): void {
 }
 check();
 onSitesChanged(check);
+
+// Answers are read also while the site is paused: the placeholders made before still stand.
+serveTab({
+  'read-answers': async () => {
+    const site = await guardedSite(new URL(location.href));
+    return site ? { guarded: true, answers: readAnswers(site.answers) } : { guarded: false };
+  },
+});

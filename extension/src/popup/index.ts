@@ -6,6 +6,8 @@ import { guardedSite, isPaused, modeInEffect, onSitesChanged, setPaused } from '
 import { ClientPicker } from './client-picker';
 import { describeHost } from '../shared/host-line';
 import { describeMode, describeSite, findingLines, type SiteView } from './page-status';
+import { platform } from 'hush-platform';
+import type { RestoreViewTarget } from '../shared/platform';
 
 const ui = {
   status: elementById('status', HTMLElement),
@@ -14,17 +16,21 @@ const ui = {
   pauseRow: elementById('pause-row', HTMLElement),
   pause: elementById('pause', HTMLInputElement),
   host: elementById('host', HTMLElement),
+  readAnswers: elementById('read-answers', HTMLButtonElement),
 };
 const picker = new ClientPicker({
   select: elementById('client', HTMLSelectElement),
   note: elementById('client-note', HTMLElement),
 });
 
-/** The current tab's id and web address (none for browser pages Hush cannot see). */
-async function currentTab(): Promise<{ id: number | undefined; url: URL | undefined }> {
+/** The current tab's id, window and web address (none for browser pages Hush cannot see). */
+async function currentTab(): Promise<{ id: number | undefined; windowId: number | undefined; url: URL | undefined }> {
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-  return { id: tab?.id, url: tab?.url?.startsWith('http') ? new URL(tab.url) : undefined };
+  return { id: tab?.id, windowId: tab?.windowId, url: tab?.url?.startsWith('http') ? new URL(tab.url) : undefined };
 }
+
+/** The guarded tab the restore view would open for, known before a click (which must not wait). */
+let answersTab: RestoreViewTarget | undefined;
 
 async function siteView(tab: { id: number | undefined; url: URL | undefined }): Promise<SiteView> {
   if (!tab.url) return { guarded: false, paused: false, status: null };
@@ -38,7 +44,10 @@ async function siteView(tab: { id: number | undefined; url: URL | undefined }): 
 }
 
 async function showSite(): Promise<void> {
-  const view = await siteView(await currentTab());
+  const tab = await currentTab();
+  const view = await siteView(tab);
+  answersTab = view.guarded && tab.id !== undefined && tab.windowId !== undefined ? { id: tab.id, windowId: tab.windowId } : undefined;
+  ui.readAnswers.hidden = answersTab === undefined;
   const { text, tone } = describeSite(view);
   ui.status.textContent = text;
   ui.status.dataset['tone'] = tone;
@@ -60,6 +69,9 @@ ui.pause.addEventListener('change', () => {
   void currentTab().then(({ url }) => url && setPaused(url.origin, ui.pause.checked));
 });
 elementById('open-options', HTMLButtonElement).addEventListener('click', () => void chrome.runtime.openOptionsPage());
+ui.readAnswers.addEventListener('click', () => {
+  if (answersTab) void platform.openRestoreView(answersTab).then(() => window.close());
+});
 
 // Stay current while open: the host connects, the tab reports new findings, a site is paused.
 chrome.storage.onChanged.addListener((changes, area) => {

@@ -5,6 +5,7 @@
 import type { HostReply } from './host-requests';
 import type { AuditAction, RequestType } from './protocol';
 import type { Finding } from './findings';
+import type { RestoredPiece } from './placeholders';
 
 /** Why a guarded page is not protected right now. */
 export type Unprotected = 'no-prompt-box' | 'engine-unavailable';
@@ -32,7 +33,36 @@ export interface Requests {
   audit: { request: { action: AuditAction; findings: AuditedFinding[] }; response: null };
   /** A request to the native host, from Hush's own pages only (see shared/host-requests.ts). */
   'host-request': { request: { type: RequestType; body: object }; response: HostReply };
+  /** The chat tab's answers with the real values, from Hush's own pages only (the restore view). */
+  'restore-answers': { request: { tabId: number }; response: RestoreAnswersResult };
 }
+
+/** Requests from the background to a tab's content script, each with the type of its answer. */
+export interface TabRequests {
+  /** The texts of the chatbot's answers that mention something shaped like a placeholder. */
+  'read-answers': { request: object; response: AnswersRead };
+}
+
+/** What a content script read of its page's answers; `guarded` is false where Hush makes no placeholders. */
+export type AnswersRead = { guarded: true; answers: string[] } | { guarded: false };
+
+/** Why the restore view has no answers to show. */
+export type RestoreProblem =
+  | 'not-allowed'
+  | 'tab-closed'
+  | 'unreadable'
+  | 'not-guarded'
+  | 'engine-unavailable';
+
+/** One answer with its placeholders turned back into the real values. */
+export interface RestoredAnswer {
+  pieces: RestoredPiece[];
+}
+
+/** The chat tab's answers with the real values, oldest first, or why there are none. */
+export type RestoreAnswersResult =
+  | { ok: true; answers: RestoredAnswer[] }
+  | { ok: false; problem: RestoreProblem; detail?: string };
 
 /** One finding in an audit event: the host keeps a keyed fingerprint of `value`, never the value. */
 export interface AuditedFinding {
@@ -49,6 +79,15 @@ export type Request<K extends RequestKind = RequestKind> = { kind: K } & Request
 
 /** A request's answer. */
 export type Response<K extends RequestKind> = Requests[K]['response'];
+
+/** A request kind a content script answers. */
+export type TabRequestKind = keyof TabRequests;
+
+/** A request to a content script as sent: its kind plus its fields. */
+export type TabRequest<K extends TabRequestKind = TabRequestKind> = { kind: K } & TabRequests[K]['request'];
+
+/** A content script's answer to a request. */
+export type TabResponse<K extends TabRequestKind> = TabRequests[K]['response'];
 
 /** A range of UTF-16 offsets. */
 export interface Span {

@@ -1,0 +1,57 @@
+/**
+ * The restore view: a chat tab's answers with the placeholders Hush made turned back into the real
+ * values, in a page the extension owns (Chromium's side panel, Firefox's sidebar, or a tab opened
+ * as restore.html?tab=<id>). The page the answers come from never sees the values.
+ *
+ * In the side panel or sidebar it follows the window's active tab; with `?tab=` it stays on that
+ * tab. It refreshes while visible, so a new answer shows up as the chatbot finishes it.
+ */
+import { elementById } from '../shared/dom';
+import { send } from '../shared/messaging';
+import { AnswerList } from './answer-list';
+import { describeResult } from './describe';
+
+/** How often the view asks again while it is visible. */
+const REFRESH_MS = 1500;
+
+const ui = {
+  tab: elementById('tab', HTMLElement),
+  status: elementById('status', HTMLElement),
+  answers: elementById('answers', HTMLOListElement),
+};
+const answers = new AnswerList(ui.answers, (message) => showStatus(message, 'bad'));
+const fixedTab = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
+
+function showStatus(text: string, tone: string): void {
+  ui.status.textContent = text;
+  ui.status.dataset['tone'] = tone;
+}
+
+/** The chat tab this view shows: the one it was opened for, or the active tab of its window. */
+async function chatTab(): Promise<chrome.tabs.Tab | undefined> {
+  if (Number.isInteger(fixedTab)) return chrome.tabs.get(fixedTab).catch(() => undefined);
+  const [active] = await chrome.tabs.query({ active: true, currentWindow: true });
+  return active;
+}
+
+async function refresh(): Promise<void> {
+  const tab = await chatTab();
+  ui.tab.textContent = tab?.url ? `${tab.title ?? ''} — ${new URL(tab.url).host}` : '';
+  const result = tab?.id === undefined ? { ok: false as const, problem: 'tab-closed' as const } : await send({ kind: 'restore-answers', tabId: tab.id });
+  const { text, tone } = describeResult(result);
+  showStatus(text, tone);
+  answers.show(result?.ok ? result.answers : []);
+}
+
+// One refresh at a time: a slow one is never overtaken by an older answer.
+let running = Promise.resolve();
+function refreshSoon(): void {
+  running = running.then(refresh).catch((error: unknown) => showStatus(`Hush could not read the answers: ${String(error)}`, 'bad'));
+}
+
+setInterval(() => {
+  if (document.visibilityState === 'visible') refreshSoon();
+}, REFRESH_MS);
+document.addEventListener('visibilitychange', refreshSoon);
+chrome.tabs.onActivated.addListener(refreshSoon);
+refreshSoon();
