@@ -1,7 +1,7 @@
 /**
  * What every editor test page shares: the `window.hushTestEditor` handle that tests read the
  * editor's own state through, `window.hushTestSent` (what the page "sent"), and a visible log of
- * sent messages so the page looks like a chat.
+ * sent messages and the "chatbot's" answers, so the page looks and behaves like a chat.
  */
 
 /** The page's prompt box, as tests see it. */
@@ -27,12 +27,27 @@ declare global {
 
 window.hushTestSent = [];
 
-/** Records `text` as sent: in `window.hushTestSent` and in the page's message log. */
+/** How long the "chatbot" takes to answer: a moment, as a real one does. */
+const ANSWER_DELAY_MS = 200;
+
+/**
+ * Records `text` as sent: in `window.hushTestSent` and in the page's message log; a moment later
+ * the "chatbot" answers below it, echoing the message (placeholders included), marked up as
+ * ChatGPT marks its answers (`data-message-author-role="assistant"`).
+ */
 export function recordSent(text: string): void {
   window.hushTestSent.push(text);
+  const log = document.getElementById('log');
   const entry = document.createElement('li');
   entry.textContent = text;
-  document.getElementById('log')?.append(entry);
+  log?.append(entry);
+  setTimeout(() => {
+    const answer = document.createElement('li');
+    answer.className = 'answer';
+    answer.dataset['messageAuthorRole'] = 'assistant';
+    answer.textContent = `Noted. You wrote: ${text}`;
+    log?.append(answer);
+  }, ANSWER_DELAY_MS);
 }
 
 /**
