@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { worstSeverity, type Finding } from './findings';
+import { describeFindings, worstSeverity, type Finding } from './findings';
 
 const finding = (severity: Finding['severity']): Finding => ({
   kind: 'EMAIL',
@@ -18,4 +18,10 @@ test('the worst severity wins', () => {
 
 test('no findings, no severity', () => {
   assert.equal(worstSeverity([]), undefined);
+});
+
+test('findings are described by count and kinds, each kind once, never by value', () => {
+  const iban: Finding = { ...finding('high'), kind: 'IBAN', rule: 'iban', label: 'IBAN' };
+  assert.equal(describeFindings([finding('low'), iban, finding('medium')]), '3 sensitive items: Email address, IBAN');
+  assert.equal(describeFindings([finding('low')]), '1 sensitive item: Email address');
 });
