@@ -6,7 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { servePages } from './lib/server.mjs';
 import { guardOrigin, launchChromium, pageStatus, tabIdOf } from './lib/chromium.mjs';
-import { EMPTY, PROMPT, REDACTED_PROMPT, RESTORED_ANSWER, VALUES, answersInPage, poll, readView, valuesInPage } from './lib/restore.mjs';
+import { poll } from './lib/overlay.mjs';
+import { EMPTY, PROMPT, REDACTED_PROMPT, RESTORED_ANSWER, VALUES, answersInPage, readView, valuesInPage } from './lib/restore.mjs';
 
 const EXTENSION = 'chrome-extension://dckamhmmndbcfolfhmpkfdoiomjlilia';
 let server;

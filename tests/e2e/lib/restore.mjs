@@ -20,16 +20,6 @@ export const REDACTED_PROMPT = /^Please ask \[EMAIL_\d+\] to rotate \[SECRET_\d+
 /** The view's first words when no answer mentions a placeholder Hush made. */
 export const EMPTY = 'No answer on this page mentions a placeholder Hush made yet.';
 
-/** Polls `read` until `until(value)` holds or `timeoutMs` passes; resolves with the last value read. */
-export async function poll(read, until, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (until(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /**
  * Runs in the restore view: its status line and answers as shown, each answer's text and its
  * marked values (with the placeholder named in the tooltip).

@@ -12,8 +12,16 @@ window.hushTestEditor = {
 };
 function send() {
   if (prompt.value.trim() === '') return;
-  window.hushTestSent.push(prompt.value);
+  const text = prompt.value;
+  window.hushTestSent.push(text);
   prompt.value = '';
+  // A moment later the "chatbot" answers, echoing the message, marked up as ChatGPT marks answers.
+  setTimeout(() => {
+    const answer = document.createElement('li');
+    answer.dataset.messageAuthorRole = 'assistant';
+    answer.textContent = `Noted. You wrote: ${text}`;
+    document.getElementById('log').append(answer);
+  }, 200);
 }
 document.getElementById('send').addEventListener('click', send);
 // Enter sends, Shift+Enter is the textarea's newline.
