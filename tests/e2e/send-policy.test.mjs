@@ -3,13 +3,14 @@
 // the box: pastes land redacted without a question and a message holding findings waits for the
 // user's choice; each choice becomes an audit row in the host's SQLite file. A site the user marks
 // trusted on the options page only gets warnings: pastes land as they are, messages go at once.
+// Pausing Hush on a site takes its underlines and badge off the open page at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servePages } from './lib/server.mjs';
-import { guardOrigin, launchChromium } from './lib/chromium.mjs';
+import { guardOrigin, launchChromium, pageStatus } from './lib/chromium.mjs';
 import { hostCli, registerForChromium } from './lib/native-host.mjs';
 import { clickOverlayButton, poll, readOverlay, waitForOverlay } from './lib/overlay.mjs';
 import { SAMPLE, SAMPLE_VALUES, redactedSamplePattern } from './lib/guard-spec.mjs';
@@ -120,5 +121,27 @@ test('the options page shows each site\'s mode, and a site marked trusted only g
   const notice = await waitForOverlay(page, (o) => o.notice !== undefined);
   assert.match(notice.notice?.text ?? '', /^Sent with 3 sensitive items: Email address, IBAN/);
   await waitForAuditRows('sent_with_findings', sentBefore + 1);
+  await page.close();
+});
+
+test('pausing Hush on a site takes its marks off the open page, and resuming brings them back', async () => {
+  const page = await chatPage(`${server.origin}/textarea.html`);
+  await page.keyboard.type(`Write to ${SAMPLE_VALUES.EMAIL} today`);
+  await waitForOverlay(page, (o) => o.marks.length === 1);
+  const options = await browser.context.newPage();
+  await options.goto(`${EXTENSION}/options.html`);
+  await options.getByLabel(`Pause Hush on ${server.origin}`, { exact: true }).check();
+
+  const paused = await pageStatus(browser.worker, page, (s) => s.state === 'paused');
+  assert.equal(paused.state, 'paused');
+  assert.equal(paused.badge, '');
+  const gone = await waitForOverlay(page, (o) => o.marks.length === 0 && o.badge === undefined);
+  assert.deepEqual(gone, { marks: [], buttons: {} }, 'nothing of Hush is left on the page');
+
+  await options.getByLabel(`Pause Hush on ${server.origin}`, { exact: true }).uncheck();
+  await options.close();
+  const resumed = await pageStatus(browser.worker, page, (s) => s.findings?.length === 1);
+  assert.deepEqual(resumed.findings?.map((f) => f.kind), ['EMAIL']);
+  await waitForOverlay(page, (o) => o.marks.length === 1);
   await page.close();
 });

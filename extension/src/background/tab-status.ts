@@ -20,6 +20,10 @@ export async function setTabStatus(tabId: number, origin: string, status: PageSt
     await badge(tabId, '!', UNPROTECTED_RED, `Hush is NOT protecting this page: ${status.reason}`);
     return;
   }
+  if (status.state === 'paused') {
+    await badge(tabId, '', '#5f6368', 'Hush is paused on this site');
+    return;
+  }
   const worst = worstSeverity(status.findings);
   const count = status.findings.length;
   await badge(

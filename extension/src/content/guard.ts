@@ -54,6 +54,9 @@ export class PromptGuard {
   private readonly audit = new AuditReporter();
   /** The site's mode; the site's default until the user's choice is read. */
   private mode: SiteMode;
+  /** Aborted when the guard stops: every listener goes with it. */
+  private readonly lifetime = new AbortController();
+  private readonly cleanups: (() => void)[] = [];
 
   constructor(
     private readonly site: SiteProfile,
@@ -71,7 +74,7 @@ export class PromptGuard {
       pastedRedacted: (text, findings) => this.audit.record('paste_redacted', text, findings),
       onSensitivePaste: () => ({ strict: 'redact', ask: 'ask', trusted: 'keep' } as const)[this.mode],
       rememberAlways: () => void chooseMode(location.origin, 'strict'),
-    });
+    }, this.lifetime.signal);
     new SendGuard(this.boxes, site.sendButton, this.overlay.layer, {
       box: (element) => this.boxFor(element),
       knownFindings: (text) => (text === this.scannedText && this.engineDown === undefined ? this.findings : undefined),
@@ -79,7 +82,7 @@ export class PromptGuard {
       redactAll: () => this.redact(),
       mode: () => this.mode,
       record: (action, text, findings) => this.audit.record(action, text, findings),
-    });
+    }, this.lifetime.signal);
   }
 
   /** Keeps the site's mode current: the user may change it in the popup or the options page. */
@@ -89,23 +92,39 @@ export class PromptGuard {
 
   /** Starts listening. Listeners go on the window in the capture phase so the page cannot hide events. */
   start(): void {
-    const options = { capture: true, passive: true } as const;
+    const { signal } = this.lifetime;
+    const options = { capture: true, passive: true, signal } as const;
     addEventListener('input', (event) => {
       if (!this.boxes.boxOf(event)) return;
       this.probe?.inputSeen(event.timeStamp);
       this.scheduler.request();
     }, options);
-    addEventListener('keydown', (event) => this.onKeyDown(event), { capture: true });
+    addEventListener('keydown', (event) => this.onKeyDown(event), { capture: true, signal });
     addEventListener('scroll', () => this.requestRedraw(), options);
     addEventListener('resize', () => this.requestRedraw(), options);
     addEventListener('pointermove', (event) => this.onPointer(event.clientX, event.clientY), options);
     document.addEventListener('selectionchange', () => this.onCaret(), options);
     // Single-page apps build their prompt box late and replace it on navigation: follow the DOM,
     // at most once per frame.
-    new MutationObserver(() => this.requestBoxCheck()).observe(document, { childList: true, subtree: true });
-    onSitesChanged(() => void this.readMode());
+    const observer = new MutationObserver(() => this.requestBoxCheck());
+    observer.observe(document, { childList: true, subtree: true });
+    this.cleanups.push(() => observer.disconnect(), onSitesChanged(() => void this.readMode()));
     void this.readMode();
     this.checkBox();
+  }
+
+  /** Stops guarding (the user paused Hush on this site): listeners, underlines and badge go. */
+  stop(): void {
+    this.lifetime.abort();
+    for (const cleanup of this.cleanups) cleanup();
+    clearTimeout(this.missingBoxTimer);
+    this.card.hide();
+    this.overlay.detach();
+    this.report({ state: 'paused' });
+  }
+
+  private get stopped(): boolean {
+    return this.lifetime.signal.aborted;
   }
 
   private requestBoxCheck(): void {
@@ -161,6 +180,7 @@ export class PromptGuard {
   }
 
   private async scan(): Promise<void> {
+    if (this.stopped) return;
     const element = this.boxes.current();
     if (!element) {
       this.box = undefined;
@@ -196,6 +216,7 @@ export class PromptGuard {
   }
 
   private redraw(): void {
+    if (this.stopped) return;
     this.overlay.attach();
     const box = this.box;
     // Positions are only meaningful for the text the findings were computed on.

@@ -18,10 +18,15 @@ async function siteProfile(): Promise<SiteProfile | undefined> {
   return (await isPaused(location.origin)) ? undefined : guardedSite(new URL(location.href));
 }
 
-/** Starts guarding once the page is guarded and not paused. */
+/** Starts guarding once the page is guarded and not paused; stops when it is paused or dropped. */
 async function guardIfWanted(): Promise<void> {
   const site = await siteProfile();
-  if (!site || guard) return;
+  if (!site) {
+    guard?.stop();
+    guard = undefined;
+    return;
+  }
+  if (guard) return;
   const probe = await PerfProbe.create();
   guard = new PromptGuard(site, probe);
   guard.start();

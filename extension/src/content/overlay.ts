@@ -53,6 +53,11 @@ export class Overlay {
     this.attach();
   }
 
+  /** Takes the overlay off the page (Hush was paused there). */
+  detach(): void {
+    this.host.remove();
+  }
+
   /** Puts the overlay back if the page replaced its document's children (single-page apps do). */
   attach(): void {
     if (!this.host.isConnected) document.documentElement.append(this.host);

@@ -28,8 +28,9 @@ export class PasteGuard {
     private readonly boxes: PromptBoxLocator,
     private readonly layer: HTMLElement,
     private readonly deps: PasteGuardDeps,
+    signal: AbortSignal,
   ) {
-    addEventListener('paste', (event) => this.onPaste(event), { capture: true });
+    addEventListener('paste', (event) => this.onPaste(event), { capture: true, signal });
   }
 
   private onPaste(event: ClipboardEvent): void {

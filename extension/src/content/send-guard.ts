@@ -38,10 +38,11 @@ export class SendGuard {
     private readonly sendButton: string,
     private readonly layer: HTMLElement,
     private readonly deps: SendGuardDeps,
+    signal: AbortSignal,
   ) {
     // The window's capture phase runs before any listener of the page's.
-    addEventListener('keydown', (event) => this.onKeyDown(event), { capture: true });
-    addEventListener('click', (event) => this.onClick(event), { capture: true });
+    addEventListener('keydown', (event) => this.onKeyDown(event), { capture: true, signal });
+    addEventListener('click', (event) => this.onClick(event), { capture: true, signal });
   }
 
   private onKeyDown(event: KeyboardEvent): void {

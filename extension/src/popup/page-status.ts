@@ -27,7 +27,8 @@ const REASONS = {
 export function describeSite({ guarded, paused, status }: SiteView): { text: string; tone: Tone } {
   if (guarded && paused) return { text: 'Paused on this site: what you type here is not checked.', tone: 'idle' };
   if (!guarded) return { text: 'Hush does not guard this page.', tone: 'idle' };
-  if (!status) return { text: 'Guarded: waiting for the prompt box.', tone: 'ok' };
+  // A status from before the user resumed Hush says "paused": a fresh report is on its way.
+  if (!status || status.state === 'paused') return { text: 'Guarded: waiting for the prompt box.', tone: 'ok' };
   if (status.state === 'unprotected') return { text: `Not protected. ${REASONS[status.reason]}`, tone: 'bad' };
   const n = status.findings.length;
   if (n === 0) return { text: 'Guarded: nothing sensitive in the prompt box.', tone: 'ok' };

@@ -13,7 +13,8 @@ export type Unprotected = 'no-prompt-box' | 'engine-unavailable';
 /** What the content script knows about its tab, reported after every scan. */
 export type PageStatus =
   | { state: 'guarded'; findings: Finding[] }
-  | { state: 'unprotected'; reason: Unprotected; detail?: string };
+  | { state: 'unprotected'; reason: Unprotected; detail?: string }
+  | { state: 'paused' };
 
 /** Requests to the background, each with the type of its answer. */
 export interface Requests {

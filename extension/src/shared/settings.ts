@@ -98,9 +98,14 @@ export function setDetectorDisabled(id: string, disabled: boolean): Promise<void
   return setMembership(DISABLED_DETECTORS, id, disabled);
 }
 
-/** Which sites are guarded or paused, or their modes, changed: calls `listener` after every such change. */
-export function onSitesChanged(listener: () => void): void {
-  chrome.storage.onChanged.addListener((changes, area) => {
+/**
+ * Which sites are guarded or paused, or their modes, changed: calls `listener` after every such
+ * change, until the returned function is called.
+ */
+export function onSitesChanged(listener: () => void): () => void {
+  const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string): void => {
     if (area === 'local' && (USER_SITES in changes || PAUSED_SITES in changes || SITE_MODE_CHOICES in changes)) listener();
-  });
+  };
+  chrome.storage.onChanged.addListener(onChanged);
+  return () => chrome.storage.onChanged.removeListener(onChanged);
 }
