@@ -71,22 +71,24 @@ fn apt_install(packages: &[&AptPackage]) -> anyhow::Result<()> {
         return Ok(());
     }
     println!("installing Debian packages: {}", missing.join(" "));
+    install_debian_packages(&missing)
+}
+
+/// Installs `packages` with apt-get (through sudo unless this runs as root), after an update.
+pub fn install_debian_packages(packages: &[&str]) -> anyhow::Result<()> {
     let root = command::output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
     let apt_get = |args: &[&str]| {
-        let mut cmd = if root { Command::new("apt-get") } else { sudo_apt_get() };
+        let mut cmd = Command::new(if root { "apt-get" } else { "sudo" });
+        if !root {
+            cmd.arg("apt-get");
+        }
         cmd.env("DEBIAN_FRONTEND", "noninteractive").args(args);
         cmd
     };
     command::run(&mut apt_get(&["update"]))?;
     let mut install = apt_get(&["install", "-y", "--no-install-recommends"]);
-    install.args(&missing);
+    install.args(packages);
     command::run(&mut install)
-}
-
-fn sudo_apt_get() -> Command {
-    let mut cmd = Command::new("sudo");
-    cmd.arg("apt-get");
-    cmd
 }
 
 /// wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate, or the bindings it

@@ -49,15 +49,5 @@ fn python_venv() -> anyhow::Result<()> {
         return Ok(());
     }
     println!("installing Debian package: {VENV_PACKAGE}");
-    let root = command::output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
-    let apt_get = |args: &[&str]| {
-        let mut cmd = Command::new(if root { "apt-get" } else { "sudo" });
-        if !root {
-            cmd.arg("apt-get");
-        }
-        cmd.env("DEBIAN_FRONTEND", "noninteractive").args(args);
-        cmd
-    };
-    command::run(&mut apt_get(&["update"]))?;
-    command::run(&mut apt_get(&["install", "-y", "--no-install-recommends", VENV_PACKAGE]))
+    crate::setup::install_debian_packages(&[VENV_PACKAGE])
 }
