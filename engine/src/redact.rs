@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::dictionary::Category;
 use crate::offsets::OffsetMap;
 use crate::{Finding, Kind, Span};
@@ -32,8 +34,10 @@ pub struct Redaction {
     pub edits: Vec<Edit>,
 }
 
-/// The placeholder mapping of one conversation.
-#[derive(Debug, Default, Clone)]
+/// The placeholder mapping of one conversation. It serializes (with serde) so that a caller can
+/// keep it across restarts: the extension's background may be stopped between the redaction and
+/// the answer it restores.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Conversation {
     /// Identity of a value (placeholder word + canonical value) to its placeholder.
     by_identity: HashMap<String, String>,

@@ -59,6 +59,19 @@ fn a_client_alias_is_its_placeholder() {
 }
 
 #[test]
+fn a_kept_conversation_restores_and_numbers_on_as_before() {
+    let engine = Engine::new();
+    let mut conversation = Conversation::new();
+    let text = "write to ana@example.org";
+    let redacted = conversation.redact(text, &engine.scan(text));
+    let kept = serde_json::to_string(&conversation).unwrap();
+    let mut back: Conversation = serde_json::from_str(&kept).unwrap();
+    assert_eq!(back.restore(&redacted.text), text);
+    let next = "and bob@example.org, ana@example.org";
+    assert_eq!(back.redact(next, &engine.scan(next)).text, "and [EMAIL_2], [EMAIL_1]");
+}
+
+#[test]
 fn restore_gives_back_the_original() {
     let engine = Engine::new();
     let mut conversation = Conversation::new();

@@ -126,3 +126,20 @@ test("the popup's button opens the view in the side panel", async () => {
   );
   assert.deepEqual(panels, [`${EXTENSION}/restore.html`]);
 });
+
+test('after the background was stopped, the answer still comes back with the real values', async () => {
+  // Chromium stops an idle extension service worker after 30 s, and the chatbot may take longer
+  // than that to answer; chrome://serviceworker-internals stops it at once. The worker that
+  // starts again has a new engine, which must restore from the mapping kept in session storage.
+  const internals = await browser.context.newPage();
+  await internals.goto('chrome://serviceworker-internals/');
+  const workerState = () => internals.evaluate(() => /Running Status: (\w+)/.exec(document.body.innerText)?.[1]);
+  await internals.getByText('Stop', { exact: true }).first().click();
+  assert.equal(await poll(workerState, (state) => state === 'STOPPED'), 'STOPPED');
+  const chatTabId = await view.evaluate(() => new URLSearchParams(location.search).get("tab"));
+  const fresh = await browser.context.newPage();
+  await fresh.goto(`${EXTENSION}/restore.html?tab=${chatTabId}`);
+  const shown = await waitForView(fresh, (v) => v.answers.length === 1);
+  assert.equal(shown.answers[0]?.text, RESTORED_ANSWER);
+  assert.equal(await workerState(), 'RUNNING');
+});

@@ -130,6 +130,24 @@ test('redact replaces findings with stable placeholders and restore brings them 
   assert.equal(hush.restore('never-seen', '[EMAIL_1]'), '[EMAIL_1]');
 });
 
+test('a conversation kept as JSON restores in a new engine, which numbers on from it', () => {
+  const first = new HushEngine();
+  const redacted = first.redact('c', 'write to ana@example.org').text;
+  assert.equal(first.exportConversation('never-seen'), undefined);
+  const kept = JSON.parse(JSON.stringify(first.exportConversation('c')));
+  const second = new HushEngine();
+  second.importConversation('c', kept);
+  assert.equal(second.restore('c', redacted), 'write to ana@example.org');
+  assert.equal(second.redact('c', 'bob@example.org').text, '[EMAIL_2]');
+  second.forgetConversation('c');
+  assert.equal(second.restore('c', redacted), redacted);
+  assert.throws(() => second.importConversation('c', { originals: 'ana@example.org' }), (error) => {
+    assert.match(error.message, /^input: not a conversation: /);
+    assert.doesNotMatch(error.message, /ana@example/);
+    return true;
+  });
+});
+
 test('redact never wraps a placeholder twice', () => {
   const hush = new HushEngine();
   hush.setDictionary(ACME);

@@ -85,6 +85,8 @@ export interface HushFinding {
 export interface HushSpan { start: number; end: number }
 /** A redacted text and its edits, spans into the original text. */
 export interface HushRedaction { text: string; edits: Array<HushSpan & { placeholder: string }> }
+/** A conversation's placeholder mapping as exportConversation gives it: JSON-compatible, to keep and give back. */
+export type HushConversationState = { readonly [field: string]: unknown };
 /** A client dictionary. */
 export interface HushDictionary {
   clients: Array<{
@@ -203,6 +205,44 @@ impl HushEngine {
             Some(c) => c.restore(text),
             None => text.to_string(),
         }
+    }
+
+    /// The placeholder mapping of `conversation` as a JSON-compatible value, for a caller to keep
+    /// (and give back to a new engine with `importConversation`); `undefined` if it made none.
+    ///
+    /// # Errors
+    /// A `JsError` starting with `"convert:"` if the mapping cannot be turned into a JS value.
+    #[wasm_bindgen(js_name = exportConversation, unchecked_return_type = "HushConversationState | undefined")]
+    pub fn export_conversation(&self, conversation: &str) -> Result<JsValue, JsError> {
+        match self.conversations.get(conversation) {
+            Some(c) => c
+                .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+                .map_err(|e| JsError::new(&format!("convert: {e}"))),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Takes `state` (from `exportConversation`) as the placeholder mapping of `conversation`.
+    ///
+    /// # Errors
+    /// A `JsError` starting with `"input:"` if `state` is not such a mapping; the message holds
+    /// no value from it.
+    #[wasm_bindgen(js_name = importConversation)]
+    pub fn import_conversation(
+        &mut self,
+        conversation: &str,
+        #[wasm_bindgen(unchecked_param_type = "HushConversationState")] state: JsValue,
+    ) -> Result<(), JsError> {
+        let state: Conversation = serde_wasm_bindgen::from_value(state)
+            .map_err(|e| JsError::new(&format!("input: not a conversation: {}", without_values(&e.to_string()))))?;
+        self.conversations.insert(conversation.to_string(), state);
+        Ok(())
+    }
+
+    /// Forgets the placeholder mapping of `conversation` (its tab was closed).
+    #[wasm_bindgen(js_name = forgetConversation)]
+    pub fn forget_conversation(&mut self, conversation: &str) {
+        self.conversations.remove(conversation);
     }
 
     /// The key under which `value` is allowed (the value itself is never stored).

@@ -13,3 +13,8 @@ export function conversationIn(tabId: number | undefined, url: string | undefine
 export function conversationOf(sender: chrome.runtime.MessageSender): string {
   return conversationIn(sender.tab?.id, sender.tab?.url ?? sender.url);
 }
+
+/** Whether `conversation` took place in tab `tabId`. */
+export function inTab(conversation: string, tabId: number): boolean {
+  return conversation.startsWith(`${tabId}:`);
+}

@@ -3,7 +3,7 @@
  * content script because Chromium refuses to compile wasm in a content script on pages whose CSP
  * lacks 'wasm-unsafe-eval' (every real chat site): see shared/DESIGN.md.
  */
-import init, { HushEngine, type HushDictionary } from 'hush-wasm';
+import init, { HushEngine, type HushConversationState, type HushDictionary } from 'hush-wasm';
 import type { Finding } from '../shared/findings';
 import type { RedactionEdit, Span } from '../shared/messages';
 import { restorePieces, type RestoredPiece } from '../shared/placeholders';
@@ -12,6 +12,12 @@ import { restorePieces, type RestoredPiece } from '../shared/placeholders';
 const ALLOWED_KEYS = 'allowedValueKeys';
 /** Session storage: the client dictionary last given to the engine, for a restarted worker. */
 const DICTIONARY_KEY = 'dictionary';
+/**
+ * Session storage: each conversation's placeholder mapping under this prefix, so a restarted
+ * worker still restores the answers to what was redacted before it stopped. Session storage is
+ * the extension's only (content scripts cannot read it) and is never written to disk.
+ */
+const CONVERSATION_PREFIX = 'conversation:';
 /** Local storage: detector and rule ids the user switched off on the options page. */
 export const DISABLED_DETECTORS_KEY = 'disabledDetectors';
 /** The gazetteer of given names and surnames, shipped beside the module (see engine/data/names). */
@@ -26,8 +32,23 @@ async function load(): Promise<HushEngine> {
   engine.setDisabledDetectors(await disabledDetectors());
   const dictionary = (await chrome.storage.session.get(DICTIONARY_KEY))[DICTIONARY_KEY] as HushDictionary | undefined;
   if (dictionary) engine.setDictionary(dictionary);
+  await loadConversations(engine);
   void loadNames(engine);
   return engine;
+}
+
+/** Gives a new engine the conversations an earlier worker kept; one it cannot read is dropped. */
+async function loadConversations(engine: HushEngine): Promise<void> {
+  const stored = await chrome.storage.session.get(null);
+  for (const [key, state] of Object.entries(stored)) {
+    if (!key.startsWith(CONVERSATION_PREFIX)) continue;
+    try {
+      engine.importConversation(key.slice(CONVERSATION_PREFIX.length), state as HushConversationState);
+    } catch (error) {
+      console.error('hush: a kept conversation could not be read; its answers stay with placeholders', error);
+      await chrome.storage.session.remove(key);
+    }
+  }
 }
 
 /**
@@ -72,9 +93,24 @@ export async function scan(text: string): Promise<Finding[]> {
   return (await engine()).scan(text) as Finding[];
 }
 
-/** Redacts `text` (only findings overlapping `spans`, when given) within `conversation`. */
+/** Redacts `text` (only findings overlapping `spans`, when given) within `conversation`, and keeps its mapping. */
 export async function redact(conversation: string, text: string, spans?: Span[]): Promise<{ text: string; edits: RedactionEdit[] }> {
-  return (await engine()).redact(conversation, text, spans) as { text: string; edits: RedactionEdit[] };
+  const hush = await engine();
+  const redaction = hush.redact(conversation, text, spans) as { text: string; edits: RedactionEdit[] };
+  if (redaction.edits.length > 0) {
+    await chrome.storage.session.set({ [CONVERSATION_PREFIX + conversation]: hush.exportConversation(conversation) });
+  }
+  return redaction;
+}
+
+/** Forgets the placeholder mappings of the conversations `ended` picks (their tab was closed). */
+export async function forgetConversations(ended: (conversation: string) => boolean): Promise<void> {
+  const hush = await engine();
+  const keys = Object.keys(await chrome.storage.session.get(null)).filter(
+    (key) => key.startsWith(CONVERSATION_PREFIX) && ended(key.slice(CONVERSATION_PREFIX.length)),
+  );
+  for (const key of keys) hush.forgetConversation(key.slice(CONVERSATION_PREFIX.length));
+  await chrome.storage.session.remove(keys);
 }
 
 /**

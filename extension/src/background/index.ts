@@ -4,8 +4,8 @@
  * on Firefox an event page; nothing here relies on staying alive.
  */
 import { serve } from '../shared/messaging';
-import { allowValue, applyDisabledDetectors, DISABLED_DETECTORS_KEY, engine, redact, scan } from './engine';
-import { conversationOf } from './conversation';
+import { allowValue, applyDisabledDetectors, DISABLED_DETECTORS_KEY, engine, forgetConversations, redact, scan } from './engine';
+import { conversationOf, inTab } from './conversation';
 import { forwardHostRequest, recordAuditEvent, startHost } from './host';
 import { restoreAnswers } from './restore';
 import { forgetTab, setTabStatus, tabNavigated, tabStatus } from './tab-status';
@@ -77,7 +77,10 @@ serve({
   },
 });
 
-chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+chrome.tabs.onRemoved.addListener((tabId) => {
+  void forgetTab(tabId);
+  void forgetConversations((conversation) => inTab(conversation, tabId));
+});
 chrome.tabs.onUpdated.addListener((tabId, change) => {
   if (change.url !== undefined) void tabNavigated(tabId, change.url);
 });
