@@ -73,8 +73,8 @@ test('the answer comes back with the real values in the view, while the page kee
 test('Copy puts the answer with the real values on the clipboard', async () => {
   await view.bringToFront();
   await view.getByRole('button', { name: 'Copy' }).click();
-  await view.getByRole('button', { name: 'Copied' }).waitFor();
-  assert.equal(await view.evaluate(() => navigator.clipboard.readText()), RESTORED_ANSWER);
+  const copied = await poll(() => view.evaluate(() => navigator.clipboard.readText()), (text) => text === RESTORED_ANSWER);
+  assert.equal(copied, RESTORED_ANSWER);
   assert.deepEqual(await chat.evaluate(valuesInPage, Object.values(VALUES)), []);
 });
 
@@ -124,7 +124,7 @@ test("the popup's button opens the view in the side panel", async () => {
     () => browser.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => c.documentUrl)),
     (urls) => urls.length > 0,
   );
-  assert.deepEqual(panels, [`${EXTENSION}/restore.html`]);
+  assert.deepEqual(panels, [`${EXTENSION}/restore.html`], `open pages: ${browser.context.pages().map((p) => p.url()).join(', ')}`);
 });
 
 test('after the background was stopped, the answer still comes back with the real values', async () => {

@@ -6,7 +6,7 @@
 import { mentionsPlaceholder } from '../shared/placeholders';
 
 /** At most this many answers, the newest, are read: a long thread's first answers are scrolled far away. */
-export const MAX_ANSWERS = 100;
+const MAX_ANSWERS = 100;
 
 /**
  * The text of each answer matching `selector` that mentions something shaped like a placeholder,

@@ -70,7 +70,13 @@ ui.pause.addEventListener('change', () => {
 });
 elementById('open-options', HTMLButtonElement).addEventListener('click', () => void chrome.runtime.openOptionsPage());
 ui.readAnswers.addEventListener('click', () => {
-  if (answersTab) void platform.openRestoreView(answersTab).then(() => window.close());
+  if (!answersTab) return;
+  const { id } = answersTab;
+  // Where the browser refuses the panel, the view opens in a tab of its own.
+  void platform
+    .openRestoreView(answersTab)
+    .catch(() => chrome.tabs.create({ url: chrome.runtime.getURL(`restore.html?tab=${id}`) }))
+    .then(() => window.close());
 });
 
 // Stay current while open: the host connects, the tab reports new findings, a site is paused.

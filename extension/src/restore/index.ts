@@ -43,10 +43,15 @@ async function refresh(): Promise<void> {
   answers.show(result?.ok ? result.answers : []);
 }
 
-// One refresh at a time: a slow one is never overtaken by an older answer.
-let running = Promise.resolve();
+// One refresh at a time, so an older answer never overwrites a newer one; while one runs, the
+// next tick or tab switch asks again.
+let refreshing = false;
 function refreshSoon(): void {
-  running = running.then(refresh).catch((error: unknown) => showStatus(`Hush could not read the answers: ${String(error)}`, 'bad'));
+  if (refreshing) return;
+  refreshing = true;
+  refresh()
+    .catch((error: unknown) => showStatus(`Hush could not read the answers: ${String(error)}`, 'bad'))
+    .finally(() => (refreshing = false));
 }
 
 setInterval(() => {
