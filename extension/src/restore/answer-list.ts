@@ -6,17 +6,14 @@ import { make } from '../shared/dom';
 import type { RestoredAnswer } from '../shared/messages';
 import { joinPieces } from '../shared/placeholders';
 
-/** How long a Copy button says "Copied" before it reads "Copy" again. */
-const COPIED_MS = 2000;
+/** How long a Copy button says how the copy went before it reads "Copy" again. */
+const OUTCOME_MS = 2000;
 
 /** Renders answers into an `<ol>`, re-rendering only when they change (so a selection survives a refresh). */
 export class AnswerList {
   private shown = '';
 
-  constructor(
-    private readonly list: HTMLOListElement,
-    private readonly reportCopyError: (message: string) => void,
-  ) {}
+  constructor(private readonly list: HTMLOListElement) {}
 
   /** Shows `answers` (oldest first, as the background gives them) newest first. */
   show(answers: readonly RestoredAnswer[]): void {
@@ -39,13 +36,19 @@ export class AnswerList {
     return make('li', { className: 'answer' }, text, copy);
   }
 
+  /** Copies `text`; the button says how it went, and why when it failed (in its tooltip). */
   private async copy(button: HTMLButtonElement, text: string): Promise<void> {
+    const title = button.title;
     try {
       await navigator.clipboard.writeText(text);
       button.textContent = 'Copied';
-      setTimeout(() => (button.textContent = 'Copy'), COPIED_MS);
     } catch (error) {
-      this.reportCopyError(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+      button.textContent = 'Copy failed';
+      button.title = `The browser refused: ${error instanceof Error ? error.message : String(error)}`;
     }
+    setTimeout(() => {
+      button.textContent = 'Copy';
+      button.title = title;
+    }, OUTCOME_MS);
   }
 }

@@ -9,7 +9,7 @@
 import { elementById } from '../shared/dom';
 import { send } from '../shared/messaging';
 import { AnswerList } from './answer-list';
-import { describeResult } from './describe';
+import { describeResult, type Tone } from './describe';
 
 /** How often the view asks again while it is visible. */
 const REFRESH_MS = 1500;
@@ -19,10 +19,10 @@ const ui = {
   status: elementById('status', HTMLElement),
   answers: elementById('answers', HTMLOListElement),
 };
-const answers = new AnswerList(ui.answers, (message) => showStatus(message, 'bad'));
+const answers = new AnswerList(ui.answers);
 const fixedTab = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
 
-function showStatus(text: string, tone: string): void {
+function showStatus(text: string, tone: Tone): void {
   ui.status.textContent = text;
   ui.status.dataset['tone'] = tone;
 }
