@@ -132,8 +132,8 @@ fn finding(c: Candidate, offsets: &mut OffsetMap<'_>) -> Finding {
     let (end16, _) = offsets.at(c.bytes.end);
     Finding {
         kind: c.kind,
-        rule: c.rule.into_owned(),
-        label: c.label.into_owned(),
+        rule: c.rule,
+        label: c.label,
         bytes: c.bytes,
         utf16: Span::new(start16, end16),
         confidence: c.confidence,

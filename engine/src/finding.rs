@@ -1,5 +1,7 @@
 //! What a scan returns.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// The category of sensitive content a finding belongs to.
@@ -109,10 +111,11 @@ impl Span {
 pub struct Finding {
     /// What it is.
     pub kind: Kind,
-    /// The id of the rule that fired (`"email"`, `"secret.aws_access_key"`).
-    pub rule: String,
+    /// The id of the rule that fired (`"email"`, `"secret.aws_access_key"`). Built-in rules
+    /// borrow their id, so a scan allocates nothing for it.
+    pub rule: Cow<'static, str>,
     /// What it is, for people: "Email address", "Stripe live secret key".
-    pub label: String,
+    pub label: Cow<'static, str>,
     /// Where it is, in UTF-8 byte offsets into the scanned text.
     pub bytes: Span,
     /// Where it is, in UTF-16 code units: what JavaScript string indices use.

@@ -109,7 +109,7 @@ pub fn scan(engine: &Engine, record: &Record) -> Found {
             start: offsets.at(f.bytes.start).1,
             end: offsets.at(f.bytes.end).1,
             kind: f.kind.as_str().to_string(),
-            rule: f.rule,
+            rule: f.rule.into_owned(),
         })
         .collect();
     Found { id: record.id.clone(), findings }
