@@ -141,13 +141,22 @@ impl AddressDetector {
     }
 }
 
-/// Whether one of the five words after a house number is an English street word.
+/// Whether one of the five words after a house number is an English street word (those are
+/// all capitalised, so a word that is not needs no look-up).
 fn names_english_street(after: &str) -> bool {
     after
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(5)
-        .any(|w| words::ENGLISH.binary_search(&w).is_ok())
+        .any(|w| w.as_bytes()[0].is_ascii_uppercase() && words::ENGLISH.binary_search(&w).is_ok())
+}
+
+/// Whether `word` starts with a French street type, in any case.
+fn starts_with_french_street(word: &str) -> bool {
+    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else { return false };
+    FRENCH_WORDS
+        .iter()
+        .any(|w| w.as_bytes()[0] == first && word.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)))
 }
 
 /// The address shapes worth trying around the house number at `number`; `street_word_before`
@@ -180,7 +189,7 @@ fn shapes_around(text: &ScanText<'_>, number: Span, street_word_before: bool) ->
         let after = after.strip_prefix(" bis").or_else(|| after.strip_prefix(" ter")).unwrap_or(after);
         let after = after.strip_prefix(',').unwrap_or(after);
         if let Some(word) = after.strip_prefix(' ') {
-            if FRENCH_WORDS.iter().any(|w| word.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))) {
+            if starts_with_french_street(word) {
                 shapes |= FRENCH;
             }
         }

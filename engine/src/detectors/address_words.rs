@@ -295,4 +295,10 @@ mod tests {
         assert!(ENGLISH.windows(2).all(|w| w[0] < w[1]));
         assert!(SOUTHERN.windows(2).all(|w| w[0] < w[1]));
     }
+
+    #[test]
+    fn english_street_types_are_capitalised() {
+        // The address detector looks up only capitalised words.
+        assert!(ENGLISH.iter().all(|w| w.as_bytes()[0].is_ascii_uppercase()));
+    }
 }

@@ -6,18 +6,26 @@
 //! top-level domain of two letters or more. Letters and digits of any script are allowed in both
 //! parts (EAI addresses such as 用户@例子.广告 exist).
 
-use super::text::ScanText;
+use super::text::{Literal, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
 /// Finds email addresses whose domain has a plausible top-level domain.
-#[derive(Debug, Default)]
-pub struct EmailDetector;
+#[derive(Debug)]
+pub struct EmailDetector {
+    at_sign: Literal,
+}
 
 impl EmailDetector {
-    /// The detector (it has nothing to compile).
+    /// The detector.
     pub fn new() -> EmailDetector {
-        EmailDetector
+        EmailDetector { at_sign: Literal::new("@") }
+    }
+}
+
+impl Default for EmailDetector {
+    fn default() -> Self {
+        EmailDetector::new()
     }
 }
 
@@ -30,8 +38,7 @@ impl Detector for EmailDetector {
         let text = scan.text;
         let mut resume = 0;
         let mut from = 0;
-        while let Some(offset) = scan.bytes[from..].iter().position(|&b| b == b'@') {
-            let at = from + offset;
+        while let Some(at) = self.at_sign.find(text, from) {
             from = at + 1;
             let Some(start) = local_part_start(text, at, resume) else { continue };
             let Some(end) = domain_end(text, at + 1) else { continue };

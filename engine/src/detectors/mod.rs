@@ -122,7 +122,7 @@ pub fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(IbanDetector),
         Box::new(BankRoutingDetector),
         Box::new(NationalIdDetector),
-        Box::new(IpDetector),
+        Box::new(IpDetector::new()),
         Box::new(UrlCredentialsDetector::new()),
         Box::new(SecretDetector::new()),
         Box::new(MoneyDetector),

@@ -46,19 +46,7 @@ impl<'t> ScanText<'t> {
     /// Analyses `text`.
     pub fn new(text: &'t str) -> ScanText<'t> {
         let bytes = text.as_bytes();
-        let mut groups = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i].is_ascii_digit() {
-                let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
-                groups.push(Group { span: Span::new(start, i) });
-            } else {
-                i += 1;
-            }
-        }
+        let groups = digit_groups(bytes);
         let mut run_digits = vec![0u32; groups.len()];
         for i in (0..groups.len()).rev() {
             let own = u32::try_from(groups[i].len()).unwrap_or(u32::MAX);
@@ -115,12 +103,20 @@ impl<'t> ScanText<'t> {
 
     /// Whether no word character ends right before `at`.
     pub fn boundary_before(&self, at: usize) -> bool {
-        !self.text[..at].chars().next_back().is_some_and(is_word_char)
+        match self.byte_before(at) {
+            None => true,
+            Some(b) if b.is_ascii() => !is_ascii_word_byte(b),
+            Some(_) => !self.text[..at].chars().next_back().is_some_and(is_word_char),
+        }
     }
 
     /// Whether no word character starts right at `at`.
     pub fn boundary_after(&self, at: usize) -> bool {
-        !self.text[at..].chars().next().is_some_and(is_word_char)
+        match self.byte_at(at) {
+            None => true,
+            Some(b) if b.is_ascii() => !is_ascii_word_byte(b),
+            Some(_) => !self.text[at..].chars().next().is_some_and(is_word_char),
+        }
     }
 
     /// Whether a number continues past `start..end`: a digit right beside it, or one of
@@ -147,6 +143,60 @@ impl<'t> ScanText<'t> {
         let to = ceil_char_boundary(self.text, (end + window).min(self.text.len()));
         contains_any(&self.text[from..start], words) || contains_any(&self.text[end..to], words)
     }
+}
+
+/// Every maximal run of ASCII digits in `bytes`, found eight bytes at a time: a word of text
+/// gives one flag per byte (is it a digit), and the places where the flag changes are where
+/// groups start and end.
+fn digit_groups(bytes: &[u8]) -> Vec<Group> {
+    let mut groups = Vec::new();
+    // Where the group being read started, if the previous byte was a digit.
+    let mut open: Option<usize> = None;
+    let mut toggle = |at: usize| match open.take() {
+        Some(start) => groups.push(Group { span: Span::new(start, at) }),
+        None => open = Some(at),
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    // Whether the byte before the current word is a digit, in the lowest bit.
+    let mut carry = 0u64;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let digits = digit_flags(u64::from_le_bytes(word));
+        // Bit 8k: byte k is a digit; in `previous`, byte k - 1 is.
+        let previous = (digits << 8) | carry;
+        let mut changes = digits ^ previous;
+        while changes != 0 {
+            toggle(offset + changes.trailing_zeros() as usize / 8);
+            changes &= changes - 1;
+        }
+        carry = digits >> 56;
+        offset += 8;
+    }
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        let digit = u64::from(b.is_ascii_digit());
+        if digit != carry {
+            toggle(offset + k);
+        }
+        carry = digit;
+    }
+    if carry == 1 {
+        toggle(bytes.len());
+    }
+    groups
+}
+
+/// Bit 8k of the result is set when byte k of `word` (little-endian) is an ASCII digit. A byte
+/// below 0x80 plus 0x50 reaches 0x80 from `0` (0x30) on, plus 0x46 from `:` (0x3A) on, and no
+/// sum carries into the next byte.
+fn digit_flags(word: u64) -> u64 {
+    const LOWS: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = LOWS << 7;
+    let ascii = word & !HIGHS;
+    let from_zero = ascii + 0x50 * LOWS;
+    let from_colon = ascii + 0x46 * LOWS;
+    ((from_zero & !from_colon & !word & HIGHS) >> 7) & LOWS
 }
 
 /// A literal looked for with a vectorised substring search (memchr's, through aho-corasick),
@@ -203,6 +253,11 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// [`is_word_char`] for an ASCII byte, without decoding a char.
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// The largest char boundary at or before `i`.
 pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
@@ -233,6 +288,36 @@ mod tests {
         assert_eq!(text.gap(0), ") ");
         assert_eq!(text.digits(&text.groups()[..3]), "4155550134");
         assert_eq!((text.run_digits(0), text.run_digits(3)), (10, 2));
+    }
+
+    #[test]
+    fn finds_digit_groups_across_words_like_a_byte_loop() {
+        let text = "12345678 a1b22c333d4444e55555f666666 0123456789012345 x9 ٣ 7\n99";
+        for start in 0..text.len() {
+            let part = &text.as_bytes()[start..];
+            let mut expected = Vec::new();
+            let mut i = 0;
+            while i < part.len() {
+                let from = i;
+                while i < part.len() && part[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i > from {
+                    expected.push(Group { span: Span::new(from, i) });
+                }
+                i += 1;
+            }
+            assert_eq!(digit_groups(part), expected, "from byte {start}");
+        }
+        let every_byte: Vec<u8> = (0..=255).collect();
+        let flagged: Vec<u8> = every_byte
+            .chunks(8)
+            .flat_map(|c| {
+                let flags = digit_flags(u64::from_le_bytes(c.try_into().unwrap()));
+                c.iter().enumerate().filter(move |(k, _)| flags >> (8 * k) & 1 == 1).map(|(_, &b)| b)
+            })
+            .collect();
+        assert_eq!(flagged, b"0123456789");
     }
 
     #[test]
