@@ -22,8 +22,9 @@ const ui = {
 const answers = new AnswerList(ui.answers);
 const fixedTab = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
 
+/** Sets the status line, leaving it alone when unchanged (a screen reader reads a changed one out). */
 function showStatus(text: string, tone: Tone): void {
-  ui.status.textContent = text;
+  if (ui.status.textContent !== text) ui.status.textContent = text;
   ui.status.dataset['tone'] = tone;
 }
 
@@ -36,7 +37,8 @@ async function chatTab(): Promise<chrome.tabs.Tab | undefined> {
 
 async function refresh(): Promise<void> {
   const tab = await chatTab();
-  ui.tab.textContent = tab?.url ? `${tab.title ?? ''} — ${new URL(tab.url).host}` : '';
+  const where = tab?.url ? `${tab.title ?? ''} — ${new URL(tab.url).host}` : '';
+  if (ui.tab.textContent !== where) ui.tab.textContent = where;
   const result = tab?.id === undefined ? { ok: false as const, problem: 'tab-closed' as const } : await send({ kind: 'restore-answers', tabId: tab.id });
   const { text, tone } = describeResult(result);
   showStatus(text, tone);

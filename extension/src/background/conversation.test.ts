@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { conversationIn, conversationOf, inTab } from './conversation';
+
+test('a conversation is one tab on one thread, whatever the query or fragment', () => {
+  assert.equal(conversationIn(7, 'https://chatgpt.com/c/abc?model=x#end'), '7:https://chatgpt.com/c/abc');
+  assert.notEqual(conversationIn(7, 'https://chatgpt.com/c/abc'), conversationIn(7, 'https://chatgpt.com/c/def'));
+  assert.notEqual(conversationIn(7, 'https://chatgpt.com/c/abc'), conversationIn(8, 'https://chatgpt.com/c/abc'));
+});
+
+test("a message's conversation is its tab's", () => {
+  const sender = { tab: { id: 7, url: 'https://kimi.com/chat/1' } } as chrome.runtime.MessageSender;
+  assert.equal(conversationOf(sender), conversationIn(7, 'https://kimi.com/chat/1'));
+});
+
+test('conversations are told apart by tab, 1 from 12', () => {
+  assert.ok(inTab(conversationIn(1, 'https://kimi.com/'), 1));
+  assert.ok(!inTab(conversationIn(12, 'https://kimi.com/'), 1));
+});
