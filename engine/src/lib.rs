@@ -26,6 +26,7 @@
 
 #![deny(missing_docs)]
 
+mod byte_flags;
 pub mod detectors;
 pub mod dictionary;
 mod engine;

@@ -4,6 +4,8 @@
 //! carry UTF-16 offsets; Python and the `scan --format jsonl` output count Unicode scalar values.
 //! The engine works in bytes internally and converts once per scan.
 
+use crate::byte_flags;
+
 /// Maps byte offsets of one text to UTF-16 and char offsets.
 ///
 /// Offsets must be asked for in increasing order for the cheap path; any order works.
@@ -45,19 +47,12 @@ impl<'t> OffsetMap<'t> {
 /// (first byte `11110xxx`) is a surrogate pair. Counted eight bytes at a time with word
 /// arithmetic, since a scan counts across its whole text once.
 fn count_chars(bytes: &[u8]) -> (usize, usize) {
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
     let (mut chars, mut astral) = (0usize, 0usize);
     for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // Bit 7 of each byte: set for a continuation byte (bits 7 and 6 are 1 and 0), and for
-        // a four-byte lead (bits 7 to 4 all 1).
-        let continuation = x & !(x << 1) & HIGHS;
-        let four_byte_lead = x & (x << 1) & (x << 2) & (x << 3) & HIGHS;
-        chars += 8 - continuation.count_ones() as usize;
-        astral += four_byte_lead.count_ones() as usize;
+        let word = byte_flags::load(chunk);
+        chars += 8 - byte_flags::continuation(word).count_ones() as usize;
+        astral += byte_flags::four_byte_lead(word).count_ones() as usize;
     }
     for &b in chunks.remainder() {
         chars += usize::from((b & 0xC0) != 0x80);

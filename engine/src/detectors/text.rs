@@ -8,7 +8,7 @@
 
 use aho_corasick::{AhoCorasick, Input};
 
-use crate::Span;
+use crate::{byte_flags, Span};
 
 /// One maximal run of ASCII digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,13 +158,11 @@ fn digit_groups(bytes: &[u8]) -> Vec<Group> {
     };
     let mut chunks = bytes.chunks_exact(8);
     let mut offset = 0;
-    // Whether the byte before the current word is a digit, in the lowest bit.
+    // Whether the byte before the current word is a digit, in bit 7.
     let mut carry = 0u64;
     for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let digits = digit_flags(u64::from_le_bytes(word));
-        // Bit 8k: byte k is a digit; in `previous`, byte k - 1 is.
+        let digits = byte_flags::digits(byte_flags::load(chunk));
+        // Bit 8k + 7: byte k is a digit; in `previous`, byte k - 1 is.
         let previous = (digits << 8) | carry;
         let mut changes = digits ^ previous;
         while changes != 0 {
@@ -174,29 +172,17 @@ fn digit_groups(bytes: &[u8]) -> Vec<Group> {
         carry = digits >> 56;
         offset += 8;
     }
+    let mut in_group = carry != 0;
     for (k, &b) in chunks.remainder().iter().enumerate() {
-        let digit = u64::from(b.is_ascii_digit());
-        if digit != carry {
+        if b.is_ascii_digit() != in_group {
             toggle(offset + k);
+            in_group = !in_group;
         }
-        carry = digit;
     }
-    if carry == 1 {
+    if in_group {
         toggle(bytes.len());
     }
     groups
-}
-
-/// Bit 8k of the result is set when byte k of `word` (little-endian) is an ASCII digit. A byte
-/// below 0x80 plus 0x50 reaches 0x80 from `0` (0x30) on, plus 0x46 from `:` (0x3A) on, and no
-/// sum carries into the next byte.
-fn digit_flags(word: u64) -> u64 {
-    const LOWS: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = LOWS << 7;
-    let ascii = word & !HIGHS;
-    let from_zero = ascii + 0x50 * LOWS;
-    let from_colon = ascii + 0x46 * LOWS;
-    ((from_zero & !from_colon & !word & HIGHS) >> 7) & LOWS
 }
 
 /// A literal looked for with a vectorised substring search (memchr's, through aho-corasick),
@@ -309,15 +295,6 @@ mod tests {
             }
             assert_eq!(digit_groups(part), expected, "from byte {start}");
         }
-        let every_byte: Vec<u8> = (0..=255).collect();
-        let flagged: Vec<u8> = every_byte
-            .chunks(8)
-            .flat_map(|c| {
-                let flags = digit_flags(u64::from_le_bytes(c.try_into().unwrap()));
-                c.iter().enumerate().filter(move |(k, _)| flags >> (8 * k) & 1 == 1).map(|(_, &b)| b)
-            })
-            .collect();
-        assert_eq!(flagged, b"0123456789");
     }
 
     #[test]

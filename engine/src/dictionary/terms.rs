@@ -10,13 +10,39 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, BuildError, MatchKind};
 
+use crate::byte_flags;
+
 /// The compiled terms.
 #[derive(Debug)]
 pub struct TermAutomaton {
     nfa: NFA,
     /// One bit per pair of bytes: set when some term begins with those two bytes (every term
     /// has at least two). Most word starts in a text begin no term, and this says so at once.
-    first_pairs: Vec<u64>,
+    first_pairs: PairSet,
+    /// The pairs of a term's second and third bytes; a term of two bytes allows any third
+    /// byte. Together with `first_pairs` this rules out most of the word starts that share
+    /// their first two letters with a term ("in", "pr", "ch").
+    second_pairs: PairSet,
+}
+
+/// A set of byte pairs, one bit each.
+#[derive(Debug)]
+struct PairSet(Vec<u64>);
+
+impl PairSet {
+    fn new() -> PairSet {
+        PairSet(vec![0u64; (1 << 16) / 64])
+    }
+
+    fn insert(&mut self, a: u8, b: u8) {
+        let pair = usize::from(a) << 8 | usize::from(b);
+        self.0[pair / 64] |= 1 << (pair % 64);
+    }
+
+    fn contains(&self, a: u8, b: u8) -> bool {
+        let pair = usize::from(a) << 8 | usize::from(b);
+        self.0[pair / 64] & (1 << (pair % 64)) != 0
+    }
 }
 
 /// One occurrence of a term in the folded text.
@@ -39,41 +65,66 @@ impl TermAutomaton {
         // A contiguous NFA: a tenth of a DFA's memory for ten thousand terms (the engine lives
         // in the extension's background), at a small cost in speed.
         let nfa = NFA::builder().match_kind(MatchKind::Standard).build(terms)?;
-        let mut first_pairs = vec![0u64; (1 << 16) / 64];
+        let (mut first_pairs, mut second_pairs) = (PairSet::new(), PairSet::new());
         for term in terms {
-            if let [a, b, ..] = term.as_bytes() {
-                let pair = pair(*a, *b);
-                first_pairs[pair / 64] |= 1 << (pair % 64);
+            match term.as_bytes() {
+                [a, b] => {
+                    first_pairs.insert(*a, *b);
+                    (0..=255).for_each(|c| second_pairs.insert(*b, c));
+                }
+                [a, b, c, ..] => {
+                    first_pairs.insert(*a, *b);
+                    second_pairs.insert(*b, *c);
+                }
+                _ => {}
             }
         }
-        Ok(TermAutomaton { nfa, first_pairs })
+        Ok(TermAutomaton { nfa, first_pairs, second_pairs })
     }
 
     /// Calls `found` for every occurrence of every term in `folded` that starts where a term
-    /// may start: at the start of the text, after a byte that is not an ASCII letter, digit
-    /// or `_`, or on a non-ASCII character (CJK terms need no boundary). That is a superset of
-    /// the starts the caller accepts; the caller checks the boundaries exactly.
+    /// may start (see [`may_start_term`]), in text order. That is a superset of the starts the
+    /// caller accepts; the caller checks the boundaries exactly.
     pub fn for_each_match(&self, folded: &str, mut found: impl FnMut(TermMatch)) {
         let bytes = folded.as_bytes();
-        let mut at = 0;
-        while at + 1 < bytes.len() {
-            let b = bytes[at];
-            if self.begins_some_term(b, bytes[at + 1]) {
+        // Every term has two bytes or more: none starts on the last byte.
+        let Some(last) = bytes.len().checked_sub(1) else { return };
+        let mut try_at = |at: usize| {
+            if self.may_begin_term(bytes, at) {
                 self.walk_from(bytes, at, &mut found);
             }
-            at += 1;
-            // No term starts inside a word of ASCII letters and digits.
-            if is_ascii_word(b) {
-                while at < bytes.len() && is_ascii_word(bytes[at]) {
-                    at += 1;
-                }
+        };
+        let mut chunks = bytes[..last].chunks_exact(8);
+        let mut offset = 0;
+        // Whether the byte before the current word continues an ASCII word, in bit 7.
+        let mut carry = 0u64;
+        for chunk in &mut chunks {
+            let word = byte_flags::load(chunk);
+            let ascii_word = byte_flags::ascii_word(word);
+            let after_word = (ascii_word << 8) | carry;
+            let mut starts =
+                (!after_word & !byte_flags::continuation(word) | byte_flags::multibyte_lead(word)) & byte_flags::HIGHS;
+            while starts != 0 {
+                try_at(offset + starts.trailing_zeros() as usize / 8);
+                starts &= starts - 1;
             }
+            carry = ascii_word >> 56;
+            offset += 8;
+        }
+        let mut previous = offset.checked_sub(1).map(|at| bytes[at]);
+        for (k, &b) in chunks.remainder().iter().enumerate() {
+            if may_start_term(previous, b) {
+                try_at(offset + k);
+            }
+            previous = Some(b);
         }
     }
 
-    fn begins_some_term(&self, a: u8, b: u8) -> bool {
-        let pair = pair(a, b);
-        self.first_pairs[pair / 64] & (1 << (pair % 64)) != 0
+    /// Whether some term may begin at `bytes[at]` (with a byte after it), by its first three
+    /// bytes.
+    fn may_begin_term(&self, bytes: &[u8], at: usize) -> bool {
+        let (a, b) = (bytes[at], bytes[at + 1]);
+        self.first_pairs.contains(a, b) && bytes.get(at + 2).is_none_or(|&c| self.second_pairs.contains(b, c))
     }
 
     /// Every term that starts exactly at `start`.
@@ -99,14 +150,13 @@ impl TermAutomaton {
     }
 }
 
-/// Whether `b` is an ASCII letter, digit or `_`, which continue a word.
-fn is_ascii_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// The index of the byte pair `a b` in [`TermAutomaton::first_pairs`].
-fn pair(a: u8, b: u8) -> usize {
-    usize::from(a) << 8 | usize::from(b)
+/// Whether a term may start on byte `b`, after byte `previous` (`None` at the start of the
+/// text). A term starts on a char, not inside one. After an ASCII letter, digit or `_` only a
+/// term that starts with a CJK character (no boundary needed) may start, so the byte must begin
+/// a multi-byte char; elsewhere any char may begin a term.
+fn may_start_term(previous: Option<u8>, b: u8) -> bool {
+    let after_word = previous.is_some_and(|p| p.is_ascii_alphanumeric() || p == b'_');
+    b >= 0xC0 || (!after_word && !(0x80..0xC0).contains(&b))
 }
 
 #[cfg(test)]
@@ -125,10 +175,37 @@ mod tests {
     fn finds_overlapping_terms_from_word_starts_only() {
         assert_eq!(matches(&["acme", "acme corp", "corp"], "acme corp"), [(0, 0, 4), (1, 0, 9), (2, 5, 9)]);
         assert_eq!(matches(&["corp"], "megacorp corp"), [(0, 9, 13)]);
+        assert_eq!(matches(&["ab", "abc"], "ab abc abd"), [(0, 0, 2), (0, 3, 5), (1, 3, 6), (0, 7, 9)]);
     }
 
     #[test]
     fn finds_cjk_terms_inside_cjk_text() {
         assert_eq!(matches(&["阿里"], "和阿里巴巴"), [(0, 3, 9)]);
+        assert_eq!(matches(&["阿里"], "abc阿里 and a longer text after it"), [(0, 3, 9)]);
+    }
+
+    #[test]
+    fn tries_the_same_starts_eight_bytes_at_a_time_as_one_at_a_time() {
+        // Every two-byte term present, so that every start tried reports a match.
+        let text = "Zoë x_1 (acme) 阿里巴巴, ok-go; 😀 end.";
+        let mut terms: Vec<String> = Vec::new();
+        for (i, _) in text.char_indices() {
+            if let Some(term) = text.get(i..).and_then(|rest| rest.char_indices().nth(2).map(|(e, _)| &rest[..e])) {
+                terms.push(term.to_string());
+            }
+        }
+        let automaton = TermAutomaton::build(&terms).unwrap();
+        for start in 0..text.len() {
+            let Some(part) = text.get(start..) else { continue };
+            let mut found = Vec::new();
+            automaton.for_each_match(part, |m| found.push(m.start));
+            found.dedup();
+            let bytes = part.as_bytes();
+            let expected: Vec<usize> = (0..bytes.len().saturating_sub(1))
+                .filter(|&at| may_start_term(at.checked_sub(1).map(|p| bytes[p]), bytes[at]))
+                .filter(|&at| terms.iter().any(|t| part[at..].starts_with(t.as_str())))
+                .collect();
+            assert_eq!(found, expected, "from byte {start}");
+        }
     }
 }

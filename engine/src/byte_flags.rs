@@ -1,0 +1,84 @@
+//! Classes of bytes computed eight at a time, for the sweeps that every scan makes over its
+//! whole text (digit groups, dictionary word starts, UTF-16 offsets).
+//!
+//! A word of eight text bytes, read little-endian, gives a mask with bit `8k + 7` set when byte
+//! `k` is in the class: that is where ordinary word arithmetic leaves its answer, and the
+//! positions of the set bits (`trailing_zeros() / 8`) are the bytes' offsets in the word. Only
+//! bytes below 0x80 are ever added to, so no sum carries into the next byte.
+
+/// Bit 7 of every byte.
+pub const HIGHS: u64 = 0x8080_8080_8080_8080;
+const LOWS: u64 = 0x0101_0101_0101_0101;
+
+/// The eight bytes of `chunk` (exactly eight) as a little-endian word.
+pub fn load(chunk: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    u64::from_le_bytes(word)
+}
+
+/// The ASCII bytes of `word` in `lo..=hi` (both below 0x80).
+fn in_range(word: u64, lo: u8, hi: u8) -> u64 {
+    let ascii = word & !HIGHS;
+    let from_lo = ascii + u64::from(0x80 - lo) * LOWS;
+    let past_hi = ascii + u64::from(0x7F - hi) * LOWS;
+    from_lo & !past_hi & !word & HIGHS
+}
+
+/// ASCII digits.
+pub fn digits(word: u64) -> u64 {
+    in_range(word, b'0', b'9')
+}
+
+/// ASCII letters, digits and `_`: the bytes that continue a word of ASCII text.
+pub fn ascii_word(word: u64) -> u64 {
+    // Setting bit 5 maps `A-Z` onto `a-z` and nothing else into it.
+    let letters = in_range(word | 0x2020_2020_2020_2020, b'a', b'z');
+    letters | digits(word) | in_range(word, b'_', b'_')
+}
+
+/// UTF-8 continuation bytes (`10xxxxxx`).
+pub fn continuation(word: u64) -> u64 {
+    word & !(word << 1) & HIGHS
+}
+
+/// First bytes of a UTF-8 encoded char of more than one byte (`11xxxxxx`).
+pub fn multibyte_lead(word: u64) -> u64 {
+    word & (word << 1) & HIGHS
+}
+
+/// First bytes of a four-byte UTF-8 encoded char (`11110xxx`), the chars outside the Basic
+/// Multilingual Plane.
+pub fn four_byte_lead(word: u64) -> u64 {
+    word & (word << 1) & (word << 2) & (word << 3) & HIGHS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bytes of 0..=255 that `class` flags.
+    fn flagged(class: fn(u64) -> u64) -> Vec<u8> {
+        let every_byte: Vec<u8> = (0..=255).collect();
+        every_byte
+            .chunks(8)
+            .flat_map(|chunk| {
+                let flags = class(load(chunk));
+                chunk.iter().enumerate().filter(move |(k, _)| flags >> (8 * k + 7) & 1 == 1).map(|(_, &b)| b)
+            })
+            .collect()
+    }
+
+    fn bytes_where(test: fn(u8) -> bool) -> Vec<u8> {
+        (0..=255).filter(|&b| test(b)).collect()
+    }
+
+    #[test]
+    fn every_class_flags_exactly_its_bytes() {
+        assert_eq!(flagged(digits), b"0123456789");
+        assert_eq!(flagged(ascii_word), bytes_where(|b| b.is_ascii_alphanumeric() || b == b'_'));
+        assert_eq!(flagged(continuation), bytes_where(|b| (0x80..0xC0).contains(&b)));
+        assert_eq!(flagged(multibyte_lead), bytes_where(|b| b >= 0xC0));
+        assert_eq!(flagged(four_byte_lead), bytes_where(|b| b >= 0xF0));
+    }
+}
