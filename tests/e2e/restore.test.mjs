@@ -122,7 +122,8 @@ test("the popup's button opens the view in the side panel", async () => {
   await popup.click('#read-answers');
   const panels = await poll(
     () => browser.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => c.documentUrl)),
-    (urls) => urls.length > 0,
+    // A panel that is still loading has no document URL yet.
+    (urls) => urls.length > 0 && urls.every((url) => url !== ''),
   );
   assert.deepEqual(panels, [`${EXTENSION}/restore.html`], `open pages: ${browser.context.pages().map((p) => p.url()).join(', ')}`);
 });
