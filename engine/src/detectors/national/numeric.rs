@@ -22,7 +22,7 @@ pub(super) fn detect(text: &ScanText<'_>, out: &mut Vec<IdMatch>) {
     let mut i = 0;
     while i < count {
         // Every numeric id has at least nine digits.
-        if text.run_digits(i) < 9 {
+        if text.run_digits(i) < 9 || !may_start_id(text, i) {
             i += 1;
             continue;
         }
@@ -37,6 +37,22 @@ pub(super) fn detect(text: &ScanText<'_>, out: &mut Vec<IdMatch>) {
 }
 
 type Found = (usize, IdMatch);
+
+/// Group lengths of the ids written as one group (SSN, BSN or SIN 9; CPF, Steuer-ID or PESEL
+/// 11; Aadhaar 12; NIR 13 or 15; CN resident id 17 and `X`, or 18).
+const SINGLE_GROUP_LENGTHS: &[usize] = &[9, 11, 12, 13, 15, 17, 18];
+
+/// Whether an id may start at group `i`: it is as long as an id written as one group, or one
+/// of the separators of the ids written in groups (` `, `-`, `.`, `+`) follows it. Most digit
+/// groups fail this at once, before [`id_at`] tries each id's layouts.
+fn may_start_id(text: &ScanText<'_>, i: usize) -> bool {
+    let groups = text.groups();
+    SINGLE_GROUP_LENGTHS.contains(&groups[i].len())
+        || groups.get(i + 1).is_some_and(|next| {
+            next.span.start == groups[i].span.end + 1
+                && matches!(text.bytes[next.span.start - 1], b' ' | b'-' | b'.' | b'+')
+        })
+}
 
 fn id_at(text: &ScanText<'_>, i: usize) -> Option<Found> {
     us_ssn(text, i)
