@@ -22,6 +22,23 @@ const AFTER: &[&str] = &[
     "PLN", "BRL", "MXN", "euros", "euro", "dollars", "pounds", "yuan", "rupees", "francs", "kr", "zł", "€", "$", "£",
     "元", "円", "块", "美元", "欧元", "英镑",
 ];
+/// The bytes that some sign of [`BEFORE`] ends with, and that some unit of [`AFTER`] starts
+/// with: most numbers touch neither, and the lists are looked through only when they do.
+static BEFORE_LAST_BYTES: [bool; 256] = byte_set(BEFORE, true);
+static AFTER_FIRST_BYTES: [bool; 256] = byte_set(AFTER, false);
+
+/// The last (or first) bytes of `words`, as a set.
+const fn byte_set(words: &[&str], last: bool) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < words.len() {
+        let bytes = words[i].as_bytes();
+        set[bytes[if last { bytes.len() - 1 } else { 0 }] as usize] = true;
+        i += 1;
+    }
+    set
+}
+
 /// Magnitude words written after the number (`3.2m`, `1.5 million`, `15万`).
 const MAGNITUDES: &[&str] =
     &["million", "billion", "Mio.", "Mio", "Mrd.", "Mrd", "mn", "bn", "k", "K", "m", "M", "万", "亿", "千"];
@@ -129,7 +146,8 @@ fn with_currency(text: &ScanText<'_>, number: Span) -> Option<Span> {
     let before = before.strip_suffix(' ').or_else(|| before.strip_suffix('\u{a0}')).unwrap_or(before);
     let before = before.strip_suffix('-').unwrap_or(before);
     let last = before.as_bytes().last().copied();
-    if let Some(sign) = BEFORE.iter().filter(|c| c.as_bytes().last().copied() == last).find(|c| before.ends_with(**c)) {
+    let signs = if last.is_some_and(|b| BEFORE_LAST_BYTES[usize::from(b)]) { BEFORE } else { &[] };
+    if let Some(sign) = signs.iter().filter(|c| c.as_bytes().last().copied() == last).find(|c| before.ends_with(**c)) {
         let start = before.len() - sign.len();
         // A code needs a boundary before it (not "XUSD 5"), except after CJK text, which has
         // no spaces ("报价为USD 905").
@@ -151,7 +169,8 @@ fn with_currency(text: &ScanText<'_>, number: Span) -> Option<Span> {
     };
     let after = &after[gap..];
     let first = after.as_bytes().first().copied();
-    let unit = AFTER.iter().filter(|c| c.as_bytes().first().copied() == first).find(|c| after.starts_with(**c))?;
+    let units = if first.is_some_and(|b| AFTER_FIRST_BYTES[usize::from(b)]) { AFTER } else { &[] };
+    let unit = units.iter().filter(|c| c.as_bytes().first().copied() == first).find(|c| after.starts_with(**c))?;
     let end = number.end + gap + unit.len();
     let bounded = !unit.is_ascii() || unit.ends_with('$') || text.boundary_after(end);
     bounded.then_some(Span::new(number.start, end))
