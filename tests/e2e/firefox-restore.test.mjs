@@ -1,9 +1,9 @@
 // The restore view in Firefox ESR: a chatbot's answer that echoes the placeholders Hush made is
 // shown with the real values in restore.html (the sidebar's page, opened here in a window of its
 // own for the chat tab), never in the chat page; Copy puts the restored text on the clipboard; the
-// popup's button opens the sidebar. (A content script asking for restored answers is refused by
-// the same check as in Chromium, proven in restore.test.mjs: WebDriver cannot run code in a
-// content script's sandbox.)
+// answer still restores after the background was stopped; the popup's button opens the sidebar.
+// (A content script asking for restored answers is refused by the same check as in Chromium,
+// proven in restore.test.mjs: WebDriver cannot run code in a content script's sandbox.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { By } from 'selenium-webdriver';
@@ -105,6 +105,32 @@ test('Copy puts the answer with the real values on the clipboard', async () => {
     await driver.switchTo().window(chatWindow);
   }
   assert.deepEqual(await tab.evaluate(valuesInPage, Object.values(VALUES)), []);
+});
+
+test('after the background was stopped, the answer still comes back with the real values', async () => {
+  // Firefox suspends an idle event page (after 30 s), and the chatbot may take longer than that to
+  // answer; about:debugging terminates it at once. With the view closed nothing wakes it, until a
+  // new view asks: the new background's engine must restore from the mapping kept in session storage.
+  await driver.switchTo().window(viewWindow);
+  await driver.close();
+  await driver.switchTo().window(chatWindow);
+  await driver.switchTo().newWindow('tab');
+  await driver.get('about:debugging#/runtime/this-firefox');
+  const backgroundState = () =>
+    driver.executeScript(() => /Background script\s+(\w+)/.exec(document.body.innerText)?.[1]);
+  assert.equal(await poll(backgroundState, (state) => state === 'Running'), 'Running');
+  await driver.findElement(By.xpath('//button[normalize-space()="Terminate background script"]')).click();
+  assert.equal(await poll(backgroundState, (state) => state === 'Stopped'), 'Stopped');
+  await driver.close();
+  await driver.switchTo().window(chatWindow);
+
+  const { id } = await tabOf(chatUrl);
+  await driver.switchTo().newWindow('window');
+  await driver.get(extensionPage(`restore.html?tab=${id}`));
+  viewWindow = await driver.getWindowHandle();
+  await driver.switchTo().window(chatWindow);
+  const shown = await waitForView((v) => v.answers.length === 1);
+  assert.equal(shown.answers[0]?.text, RESTORED_ANSWER);
 });
 
 test("the popup's button opens the view in the sidebar", async () => {
