@@ -91,6 +91,7 @@ impl<'t> ScanText<'t> {
     }
 
     /// The separator text between group `i` and group `i + 1`.
+    #[inline]
     pub fn gap(&self, i: usize) -> &'t str {
         &self.text[self.groups[i].span.end..self.groups[i + 1].span.start]
     }
@@ -214,9 +215,19 @@ impl Literal {
 /// search for a word goes on after the end of an occurrence that does not start a word.
 fn contains_any(haystack: &str, words: &[&str]) -> bool {
     let hay = haystack.as_bytes();
+    // The bytes of the haystack, lower-cased: a word whose first byte is not among them is
+    // not looked for at all (most context windows hold none of a list's words).
+    let mut present = [0u64; 4];
+    for &b in hay {
+        let b = b.to_ascii_lowercase();
+        present[usize::from(b / 64)] |= 1 << (b % 64);
+    }
     words.iter().any(|w| {
         let word = w.as_bytes();
         let Some(&first) = word.first() else { return true };
+        if present[usize::from(first / 64)] & (1 << (first % 64)) == 0 {
+            return false;
+        }
         let starts_word = !w.starts_with(|c: char| c.is_alphanumeric());
         let mut at = 0;
         while at + word.len() <= hay.len() {
