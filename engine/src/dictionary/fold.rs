@@ -62,22 +62,32 @@ pub fn fold(text: &str) -> Folded {
     let mut buffer = String::new();
     while at < bytes.len() {
         // ASCII runs fold byte for byte.
-        let run = ascii_run(&bytes[at..]);
-        let folded_from = out.len();
-        out.extend_from_slice(&bytes[at..at + run]);
-        out[folded_from..].iter_mut().for_each(|b| *b = fold_ascii(*b));
-        at += run;
+        if bytes[at].is_ascii() {
+            let run = ascii_run(&bytes[at..]);
+            let folded_from = out.len();
+            out.extend_from_slice(&bytes[at..at + run]);
+            out[folded_from..].iter_mut().for_each(|b| *b = fold_ascii(*b));
+            at += run;
+            continue;
+        }
         let Some(c) = text[at..].chars().next() else { break };
-        buffer.clear();
-        fold_char(c, &mut buffer);
+        let folded_from = out.len();
+        let len = c.len_utf8();
+        if is_unified_ideograph(c) {
+            // The most common non-Latin text folds to itself.
+            out.extend_from_slice(&bytes[at..at + len]);
+        } else {
+            buffer.clear();
+            fold_char(c, &mut buffer);
+            out.extend_from_slice(buffer.as_bytes());
+        }
         changes.push(Change {
-            folded: u32::try_from(out.len()).unwrap_or(u32::MAX),
-            folded_len: u32::try_from(buffer.len()).unwrap_or(u32::MAX),
+            folded: u32::try_from(folded_from).unwrap_or(u32::MAX),
+            folded_len: u32::try_from(out.len() - folded_from).unwrap_or(u32::MAX),
             original: u32::try_from(at).unwrap_or(u32::MAX),
-            original_len: u32::try_from(c.len_utf8()).unwrap_or(u32::MAX),
+            original_len: u32::try_from(len).unwrap_or(u32::MAX),
         });
-        out.extend_from_slice(buffer.as_bytes());
-        at += c.len_utf8();
+        at += len;
     }
     // ASCII bytes and whole encoded characters were appended: the result is UTF-8.
     Folded { text: String::from_utf8(out).unwrap_or_default(), changes }
@@ -116,8 +126,7 @@ fn fold_char(c: char, out: &mut String) {
         out.push_str(spelled);
         return;
     }
-    // Unified ideographs, the most common non-Latin text, fold to themselves.
-    if matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) {
+    if is_unified_ideograph(c) {
         out.push(c);
         return;
     }
@@ -134,6 +143,11 @@ fn fold_char(c: char, out: &mut String) {
         }
         Err(_) => out.extend(c.to_lowercase()),
     }
+}
+
+/// Whether `c` is a CJK unified ideograph, the most common non-Latin text: it folds to itself.
+fn is_unified_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
 /// Letters and signs that compatibility decomposition leaves alone but that people write in
