@@ -1,7 +1,8 @@
 // The restore view in Chromium: a chatbot's answer that echoes the placeholders Hush made is shown
 // with the real values in restore.html (the side panel's page, opened here in a tab for the chat
 // tab), never in the chat page; Copy puts the restored text on the clipboard; a content script
-// asking for restored answers is refused; the popup's button opens the side panel.
+// asking for restored answers is refused; the answer still restores after the service worker was
+// stopped; the popup's button opens the side panel.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { servePages } from './lib/server.mjs';
@@ -18,9 +19,12 @@ let view;
 /** Opens restore.html for the tab showing `page`, in a tab of its own. */
 async function openView(page) {
   const opened = await browser.context.newPage();
-  await opened.goto(`${EXTENSION}/restore.html?tab=${await tabIdOf(browser.worker, page)}`);
+  await opened.goto(`${EXTENSION}/restore.html?tab=${await tabIdOf(worker(), page)}`);
   return opened;
 }
+
+/** The extension's service worker now: a stopped one is replaced by a new one, listed last. */
+const worker = () => browser.context.serviceWorkers().at(-1);
 
 /** Polls the view until `until(view)` holds; resolves with the last read. */
 const waitForView = (page, until) => poll(() => page.evaluate(readView), until);
@@ -29,10 +33,10 @@ before(async () => {
   server = await servePages();
   browser = await launchChromium();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await guardOrigin(browser.worker, server.origin);
+  await guardOrigin(worker(), server.origin);
   chat = await browser.context.newPage();
   await chat.goto(`${server.origin}/contenteditable.html`);
-  await pageStatus(browser.worker, chat, (s) => s.state === 'guarded');
+  await pageStatus(worker(), chat, (s) => s.state === 'guarded');
 });
 
 after(async () => {
@@ -51,11 +55,11 @@ test('the answer comes back with the real values in the view, while the page kee
   await chat.bringToFront();
   await chat.evaluate(() => window.hushTestEditor.focus());
   await chat.keyboard.type(PROMPT);
-  await pageStatus(browser.worker, chat, (s) => s.findings?.length === 2);
+  await pageStatus(worker(), chat, (s) => s.findings?.length === 2);
   await chat.keyboard.press('Alt+Shift+KeyR');
   const redacted = await poll(() => chat.evaluate(() => window.hushTestEditor.text()), (text) => REDACTED_PROMPT.test(text));
   assert.match(redacted, REDACTED_PROMPT);
-  await pageStatus(browser.worker, chat, (s) => s.findings?.length === 0);
+  await pageStatus(worker(), chat, (s) => s.findings?.length === 0);
   await chat.click('#send');
   const [answer] = await poll(() => chat.evaluate(answersInPage), (answers) => answers.length === 1);
   assert.equal(answer, `Noted. You wrote: ${redacted}`, 'the chatbot saw placeholders only');
@@ -87,7 +91,7 @@ test("a web page's content script asking for restored answers is refused", async
   await cdp.send('Runtime.enable');
   const hush = await poll(() => contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Hush'), Boolean);
   assert.ok(hush, "Hush's content script world");
-  const tabId = await tabIdOf(browser.worker, chat);
+  const tabId = await tabIdOf(worker(), chat);
   const { result } = await cdp.send('Runtime.evaluate', {
     contextId: hush.id,
     expression: `chrome.runtime.sendMessage({ kind: 'restore-answers', tabId: ${tabId} })`,
@@ -110,6 +114,27 @@ test('a site Hush does not guard, and a closed chat tab, are said plainly', asyn
   await otherView.close();
 });
 
+test('after the background was stopped, the answer still comes back with the real values', async () => {
+  // Chromium stops an idle extension service worker after 30 s, and the chatbot may take longer
+  // than that to answer; chrome://serviceworker-internals stops it at once. With the view closed
+  // nothing wakes it, until a new view asks: the worker that starts again has a new engine, which
+  // must restore from the mapping kept in session storage.
+  const chatTabId = await view.evaluate(() => new URLSearchParams(location.search).get('tab'));
+  await view.close();
+  const internals = await browser.context.newPage();
+  await internals.goto('chrome://serviceworker-internals/');
+  const workerState = () => internals.evaluate(() => /Running Status: (\w+)/.exec(document.body.innerText)?.[1]);
+  await internals.getByText('Stop', { exact: true }).first().click();
+  assert.equal(await poll(workerState, (state) => state === 'STOPPED'), 'STOPPED');
+  const fresh = await browser.context.newPage();
+  await fresh.goto(`${EXTENSION}/restore.html?tab=${chatTabId}`);
+  const shown = await waitForView(fresh, (v) => v.answers.length === 1);
+  assert.equal(shown.answers[0]?.text, RESTORED_ANSWER);
+  assert.equal(await workerState(), 'RUNNING');
+  await fresh.close();
+  await internals.close();
+});
+
 test("the popup's button opens the view in the side panel", async () => {
   // The popup, in a tab of its own, reads the active tab of its window whenever a page's status
   // changes: with the chat tab brought to the front and a finding typed there, that is the chat.
@@ -121,26 +146,9 @@ test("the popup's button opens the view in the side panel", async () => {
   await popup.locator('#read-answers:not([hidden])').waitFor();
   await popup.click('#read-answers');
   const panels = await poll(
-    () => browser.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => c.documentUrl)),
+    () => worker().evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => c.documentUrl)),
     // A panel that is still loading has no document URL yet.
     (urls) => urls.length > 0 && urls.every((url) => url !== ''),
   );
   assert.deepEqual(panels, [`${EXTENSION}/restore.html`], `open pages: ${browser.context.pages().map((p) => p.url()).join(', ')}`);
-});
-
-test('after the background was stopped, the answer still comes back with the real values', async () => {
-  // Chromium stops an idle extension service worker after 30 s, and the chatbot may take longer
-  // than that to answer; chrome://serviceworker-internals stops it at once. The worker that
-  // starts again has a new engine, which must restore from the mapping kept in session storage.
-  const internals = await browser.context.newPage();
-  await internals.goto('chrome://serviceworker-internals/');
-  const workerState = () => internals.evaluate(() => /Running Status: (\w+)/.exec(document.body.innerText)?.[1]);
-  await internals.getByText('Stop', { exact: true }).first().click();
-  assert.equal(await poll(workerState, (state) => state === 'STOPPED'), 'STOPPED');
-  const chatTabId = await view.evaluate(() => new URLSearchParams(location.search).get("tab"));
-  const fresh = await browser.context.newPage();
-  await fresh.goto(`${EXTENSION}/restore.html?tab=${chatTabId}`);
-  const shown = await waitForView(fresh, (v) => v.answers.length === 1);
-  assert.equal(shown.answers[0]?.text, RESTORED_ANSWER);
-  assert.equal(await workerState(), 'RUNNING');
 });
