@@ -46,7 +46,7 @@ const connection = new HostConnection({
   },
   incompatible: (message) => {
     clearInterval(poll);
-    state = { state: 'incompatible', hostVersion: 'unknown', message };
+    state = { state: 'incompatible', message };
     void publish();
   },
 });

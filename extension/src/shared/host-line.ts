@@ -14,7 +14,7 @@ export function describeHost(host: HostState | undefined): string {
       return `Native host ${host.hostVersion} connected: ${plural(clients, 'client')}, ${plural(terms, 'term')} in the dictionary.${waiting}`;
     }
     case 'incompatible':
-      return `Native host ${host.hostVersion} cannot be used: ${host.message}`;
+      return `The native host cannot be used: ${host.message}`;
     case 'unavailable':
       return `Native host not connected: built-in detectors only, ${plural(host.queuedEvents, 'audit event')} waiting.`;
   }

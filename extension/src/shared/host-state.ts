@@ -16,7 +16,6 @@ export type HostState =
   | {
       /** The host and the extension speak no common protocol version. */
       state: 'incompatible';
-      hostVersion: string;
       /** What to update, in words for the user. */
       message: string;
     }
