@@ -152,3 +152,10 @@ test("the popup's button opens the view in the side panel", async () => {
   );
   assert.deepEqual(panels, [`${EXTENSION}/restore.html`], `open pages: ${browser.context.pages().map((p) => p.url()).join(', ')}`);
 });
+
+test("closing the chat tab forgets its placeholders' values", async () => {
+  const kept = () => worker().evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((key) => key.startsWith('conversation:')));
+  assert.equal((await kept()).length, 1, 'one conversation kept while its tab is open');
+  await chat.close();
+  assert.deepEqual(await poll(kept, (keys) => keys.length === 0), []);
+});

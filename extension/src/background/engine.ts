@@ -105,12 +105,14 @@ export async function redact(conversation: string, text: string, spans?: Span[])
 
 /** Forgets the placeholder mappings of the conversations `ended` picks (their tab was closed). */
 export async function forgetConversations(ended: (conversation: string) => boolean): Promise<void> {
-  const hush = await engine();
   const keys = Object.keys(await chrome.storage.session.get(null)).filter(
     (key) => key.startsWith(CONVERSATION_PREFIX) && ended(key.slice(CONVERSATION_PREFIX.length)),
   );
-  for (const key of keys) hush.forgetConversation(key.slice(CONVERSATION_PREFIX.length));
+  // Most closed tabs made no placeholder: no need to wake the engine for them.
+  if (keys.length === 0) return;
   await chrome.storage.session.remove(keys);
+  const hush = await engine();
+  for (const key of keys) hush.forgetConversation(key.slice(CONVERSATION_PREFIX.length));
 }
 
 /**
