@@ -2,7 +2,7 @@
 // with the real values in restore.html (the side panel's page, opened here in a tab for the chat
 // tab), never in the chat page; Copy puts the restored text on the clipboard; a content script
 // asking for restored answers is refused; the answer still restores after the service worker was
-// stopped; the popup's button opens the side panel.
+// stopped; the popup's button opens the side panel; closing the chat tab forgets its mappings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { servePages } from './lib/server.mjs';
