@@ -1,5 +1,5 @@
 //! Classes of bytes computed eight at a time, for the sweeps that every scan makes over its
-//! whole text (digit groups, dictionary word starts, UTF-16 offsets).
+//! whole text to find places (digit groups, dictionary word starts).
 //!
 //! A word of eight text bytes, read little-endian, gives a mask with bit `8k + 7` set when byte
 //! `k` is in the class: that is where ordinary word arithmetic leaves its answer, and the
@@ -47,12 +47,6 @@ pub fn multibyte_lead(word: u64) -> u64 {
     word & (word << 1) & HIGHS
 }
 
-/// First bytes of a four-byte UTF-8 encoded char (`11110xxx`), the chars outside the Basic
-/// Multilingual Plane.
-pub fn four_byte_lead(word: u64) -> u64 {
-    word & (word << 1) & (word << 2) & (word << 3) & HIGHS
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +73,5 @@ mod tests {
         assert_eq!(flagged(ascii_word), bytes_where(|b| b.is_ascii_alphanumeric() || b == b'_'));
         assert_eq!(flagged(continuation), bytes_where(|b| (0x80..0xC0).contains(&b)));
         assert_eq!(flagged(multibyte_lead), bytes_where(|b| b >= 0xC0));
-        assert_eq!(flagged(four_byte_lead), bytes_where(|b| b >= 0xF0));
     }
 }
