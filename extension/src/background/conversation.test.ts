@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { conversationIn, conversationOf, inTab } from './conversation';
 
-test('a conversation is one tab on one thread, whatever the query or fragment', () => {
-  assert.equal(conversationIn(7, 'https://chatgpt.com/c/abc?model=x#end'), '7:https://chatgpt.com/c/abc');
-  assert.notEqual(conversationIn(7, 'https://chatgpt.com/c/abc'), conversationIn(7, 'https://chatgpt.com/c/def'));
+test('a conversation is one chat site in one tab, across its threads and addresses', () => {
+  assert.equal(conversationIn(7, 'https://chatgpt.com/c/abc?model=x#end'), '7:https://chatgpt.com');
+  assert.equal(conversationIn(7, 'https://chatgpt.com/'), conversationIn(7, 'https://chatgpt.com/c/abc'), 'a new chat keeps its placeholders');
   assert.notEqual(conversationIn(7, 'https://chatgpt.com/c/abc'), conversationIn(8, 'https://chatgpt.com/c/abc'));
+  assert.notEqual(conversationIn(7, 'https://chatgpt.com/'), conversationIn(7, 'https://claude.ai/'));
 });
 
 test("a message's conversation is its tab's", () => {
