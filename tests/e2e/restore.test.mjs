@@ -135,7 +135,7 @@ test('after the background was stopped, the answer still comes back with the rea
   await internals.close();
 });
 
-test("the popup's button opens the view in the side panel", async () => {
+test("the popup shows the chat tab's status and mode, and its button opens the view in the side panel", async () => {
   // The popup, in a tab of its own, reads the active tab of its window whenever a page's status
   // changes: with the chat tab brought to the front and a finding typed there, that is the chat.
   const popup = await browser.context.newPage();
@@ -144,6 +144,13 @@ test("the popup's button opens the view in the side panel", async () => {
   await chat.evaluate(() => window.hushTestEditor.focus());
   await chat.keyboard.type(VALUES.EMAIL);
   await popup.locator('#read-answers:not([hidden])').waitFor();
+  // What the popup says of the chat tab: its status, what was found, and the site's mode and why.
+  await popup.getByText('Guarded: 1 sensitive item in the prompt box.').waitFor();
+  assert.deepEqual(await popup.locator('#findings li').allTextContents(), ['Email address']);
+  assert.equal(
+    await popup.locator('#mode').textContent(),
+    'Mode: Ask on paste and before sending. You added this site: Hush does not know how it treats what you send.',
+  );
   await popup.click('#read-answers');
   const panels = await poll(
     () => worker().evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => c.documentUrl)),
