@@ -182,8 +182,8 @@ fn shapes_around(text: &ScanText<'_>, number: Span, street_word_before: bool) ->
             word.first().is_some_and(u8::is_ascii_digit)
                 && [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|suffix| word.ends_with(suffix))
         };
-        let ordinal_or_name = bytes.get(1).is_some_and(u8::is_ascii_uppercase) || ordinal();
-        if bytes.first() == Some(&b' ') && ordinal_or_name && names_english_street(after) {
+        let ordinal_or_name = || bytes.get(1).is_some_and(u8::is_ascii_uppercase) || ordinal();
+        if bytes.first() == Some(&b' ') && ordinal_or_name() && names_english_street(after) {
             shapes |= ENGLISH;
         }
         let after = after.strip_prefix(" bis").or_else(|| after.strip_prefix(" ter")).unwrap_or(after);
