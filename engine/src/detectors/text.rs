@@ -215,18 +215,22 @@ impl Literal {
 /// search for a word goes on after the end of an occurrence that does not start a word.
 fn contains_any(haystack: &str, words: &[&str]) -> bool {
     let hay = haystack.as_bytes();
-    // The bytes of the haystack, lower-cased: a word whose first byte is not among them is
-    // not looked for at all (most context windows hold none of a list's words).
+    // The pairs of neighbouring bytes of the haystack, lower-cased, hashed into 256 bits: a
+    // word whose first two bytes are not among them is not looked for at all (most context
+    // windows hold none of a list's words).
     let mut present = [0u64; 4];
-    for &b in hay {
-        let b = b.to_ascii_lowercase();
-        present[usize::from(b / 64)] |= 1 << (b % 64);
+    for pair in hay.windows(2) {
+        let hash = pair_hash(pair[0].to_ascii_lowercase(), pair[1].to_ascii_lowercase());
+        present[usize::from(hash / 64)] |= 1 << (hash % 64);
     }
     words.iter().any(|w| {
         let word = w.as_bytes();
         let Some(&first) = word.first() else { return true };
-        if present[usize::from(first / 64)] & (1 << (first % 64)) == 0 {
-            return false;
+        if let Some(&second) = word.get(1) {
+            let hash = pair_hash(first, second.to_ascii_lowercase());
+            if present[usize::from(hash / 64)] & (1 << (hash % 64)) == 0 {
+                return false;
+            }
         }
         let starts_word = !w.starts_with(|c: char| c.is_alphanumeric());
         let mut at = 0;
@@ -243,6 +247,11 @@ fn contains_any(haystack: &str, words: &[&str]) -> bool {
         }
         false
     })
+}
+
+/// A hash of two bytes into 0..256, for [`contains_any`]'s filter.
+fn pair_hash(a: u8, b: u8) -> u8 {
+    a.wrapping_mul(31) ^ b
 }
 
 /// Whether `c` continues a word.
