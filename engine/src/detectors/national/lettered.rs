@@ -21,9 +21,6 @@ pub(super) fn detect(text: &ScanText<'_>, out: &mut Vec<IdMatch>) {
             end += 1;
         }
         resume = end;
-        if !text.stands_alone(start, end) {
-            continue;
-        }
         let word = &text.text[start..end];
         let span = Span::new(start, end);
         let found = match word.len() {
@@ -34,7 +31,8 @@ pub(super) fn detect(text: &ScanText<'_>, out: &mut Vec<IdMatch>) {
             2 => uk_nino_spaced(text, span),
             _ => None,
         };
-        if let Some(found) = found {
+        // Most words have no id's length: the boundaries are looked at only when one matched.
+        if let Some(found) = found.filter(|_| text.stands_alone(start, end)) {
             resume = resume.max(found.span.end);
             out.push(found);
         }
