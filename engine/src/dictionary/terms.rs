@@ -23,6 +23,9 @@ pub struct TermAutomaton {
     /// byte. Together with `first_pairs` this rules out most of the word starts that share
     /// their first two letters with a term ("in", "pr", "ch").
     second_pairs: PairSet,
+    /// Some term starts with ASCII punctuation (`.net`, `(acme)`); usually none does, and
+    /// then a term starts only on a letter, a digit, `_` or a non-ASCII character.
+    punctuation_starts: bool,
 }
 
 /// A set of byte pairs, one bit each.
@@ -79,7 +82,9 @@ impl TermAutomaton {
                 _ => {}
             }
         }
-        Ok(TermAutomaton { nfa, first_pairs, second_pairs })
+        let punctuation_starts =
+            terms.iter().filter_map(|t| t.as_bytes().first()).any(|&b| b.is_ascii() && !is_ascii_word(b));
+        Ok(TermAutomaton { nfa, first_pairs, second_pairs, punctuation_starts })
     }
 
     /// Calls `found` for every occurrence of every term in `folded` that starts where a term
@@ -102,8 +107,11 @@ impl TermAutomaton {
             let word = byte_flags::load(chunk);
             let ascii_word = byte_flags::ascii_word(word);
             let after_word = (ascii_word << 8) | carry;
-            let mut starts =
-                (!after_word & !byte_flags::continuation(word) | byte_flags::multibyte_lead(word)) & byte_flags::HIGHS;
+            let lead = byte_flags::multibyte_lead(word);
+            let mut starts = (!after_word & !byte_flags::continuation(word) | lead) & byte_flags::HIGHS;
+            if !self.punctuation_starts {
+                starts &= ascii_word | lead;
+            }
             while starts != 0 {
                 try_at(offset + starts.trailing_zeros() as usize / 8);
                 starts &= starts - 1;
@@ -113,7 +121,7 @@ impl TermAutomaton {
         }
         let mut previous = offset.checked_sub(1).map(|at| bytes[at]);
         for (k, &b) in chunks.remainder().iter().enumerate() {
-            if may_start_term(previous, b) {
+            if may_start_term(previous, b, self.punctuation_starts) {
                 try_at(offset + k);
             }
             previous = Some(b);
@@ -153,10 +161,17 @@ impl TermAutomaton {
 /// Whether a term may start on byte `b`, after byte `previous` (`None` at the start of the
 /// text). A term starts on a char, not inside one. After an ASCII letter, digit or `_` only a
 /// term that starts with a CJK character (no boundary needed) may start, so the byte must begin
-/// a multi-byte char; elsewhere any char may begin a term.
-fn may_start_term(previous: Option<u8>, b: u8) -> bool {
-    let after_word = previous.is_some_and(|p| p.is_ascii_alphanumeric() || p == b'_');
-    b >= 0xC0 || (!after_word && !(0x80..0xC0).contains(&b))
+/// a multi-byte char; elsewhere any char may begin a term, or only a letter, digit, `_` or
+/// non-ASCII char when no term starts with `punctuation`.
+fn may_start_term(previous: Option<u8>, b: u8, punctuation: bool) -> bool {
+    let after_word = previous.is_some_and(is_ascii_word);
+    let begins = b >= 0xC0 || (!after_word && !(0x80..0xC0).contains(&b));
+    begins && (punctuation || !b.is_ascii() || is_ascii_word(b))
+}
+
+/// Whether `b` is an ASCII letter, digit or `_`, which continue a word.
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 #[cfg(test)]
@@ -194,18 +209,24 @@ mod tests {
                 terms.push(term.to_string());
             }
         }
-        let automaton = TermAutomaton::build(&terms).unwrap();
-        for start in 0..text.len() {
-            let Some(part) = text.get(start..) else { continue };
-            let mut found = Vec::new();
-            automaton.for_each_match(part, |m| found.push(m.start));
-            found.dedup();
-            let bytes = part.as_bytes();
-            let expected: Vec<usize> = (0..bytes.len().saturating_sub(1))
-                .filter(|&at| may_start_term(at.checked_sub(1).map(|p| bytes[p]), bytes[at]))
-                .filter(|&at| terms.iter().any(|t| part[at..].starts_with(t.as_str())))
-                .collect();
-            assert_eq!(found, expected, "from byte {start}");
+        // With and without the terms that start with punctuation.
+        let without: Vec<String> =
+            terms.iter().filter(|t| !t.starts_with(|c: char| c.is_ascii_punctuation() || c == ' ')).cloned().collect();
+        for (terms, punctuation) in [(terms, true), (without, false)] {
+            let automaton = TermAutomaton::build(&terms).unwrap();
+            assert_eq!(automaton.punctuation_starts, punctuation);
+            for start in 0..text.len() {
+                let Some(part) = text.get(start..) else { continue };
+                let mut found = Vec::new();
+                automaton.for_each_match(part, |m| found.push(m.start));
+                found.dedup();
+                let bytes = part.as_bytes();
+                let expected: Vec<usize> = (0..bytes.len().saturating_sub(1))
+                    .filter(|&at| may_start_term(at.checked_sub(1).map(|p| bytes[p]), bytes[at], punctuation))
+                    .filter(|&at| terms.iter().any(|t| part[at..].starts_with(t.as_str())))
+                    .collect();
+                assert_eq!(found, expected, "from byte {start}");
+            }
         }
     }
 }
