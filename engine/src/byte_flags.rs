@@ -17,6 +17,24 @@ pub fn load(chunk: &[u8]) -> u64 {
     u64::from_le_bytes(word)
 }
 
+/// The offset of the first `needle` in `bytes` at or after `from`, eight bytes at a time:
+/// cheaper than a vectorised search for a byte that occurs every few dozen bytes (a colon).
+pub fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let pattern = u64::from(needle) * LOWS;
+    let mut chunks = rest.chunks_exact(8);
+    for (k, chunk) in (&mut chunks).enumerate() {
+        let x = load(chunk) ^ pattern;
+        // The lowest byte flagged is the first zero byte: a borrow only marks bytes above one.
+        let zero = x.wrapping_sub(LOWS) & !x & HIGHS;
+        if zero != 0 {
+            return Some(from + k * 8 + zero.trailing_zeros() as usize / 8);
+        }
+    }
+    let tail = rest.len() - chunks.remainder().len();
+    chunks.remainder().iter().position(|&b| b == needle).map(|p| from + tail + p)
+}
+
 /// The ASCII bytes of `word` in `lo..=hi` (both below 0x80).
 fn in_range(word: u64, lo: u8, hi: u8) -> u64 {
     let ascii = word & !HIGHS;
@@ -65,6 +83,17 @@ mod tests {
 
     fn bytes_where(test: fn(u8) -> bool) -> Vec<u8> {
         (0..=255).filter(|&b| test(b)).collect()
+    }
+
+    #[test]
+    fn finds_a_byte_like_a_byte_loop() {
+        let text = b"a:b::c 12:30:45 ::1 no colon here at all, then: one";
+        for from in 0..=text.len() + 1 {
+            let expected = text.get(from..).and_then(|rest| rest.iter().position(|&b| b == b':').map(|p| from + p));
+            assert_eq!(find_byte(text, from, b':'), expected, "from {from}");
+        }
+        assert_eq!(find_byte(&[0x3a, 0x01, 0x3b], 1, 0x3b), Some(2));
+        assert_eq!(find_byte(&[0u8; 20], 0, 1), None);
     }
 
     #[test]

@@ -6,26 +6,18 @@
 
 use std::net::Ipv6Addr;
 
-use super::text::{Literal, ScanText};
+use super::text::ScanText;
 use super::{Candidate, Detector, Validation};
-use crate::{Kind, Severity, Span};
+use crate::{byte_flags, Kind, Severity, Span};
 
 /// Finds IP addresses.
-#[derive(Debug)]
-pub struct IpDetector {
-    colon: Literal,
-}
+#[derive(Debug, Default)]
+pub struct IpDetector;
 
 impl IpDetector {
-    /// The detector.
+    /// The detector (it has nothing to compile).
     pub fn new() -> IpDetector {
-        IpDetector { colon: Literal::new(":") }
-    }
-}
-
-impl Default for IpDetector {
-    fn default() -> Self {
-        IpDetector::new()
+        IpDetector
     }
 }
 
@@ -38,7 +30,7 @@ impl Detector for IpDetector {
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         ipv4(text, out);
-        self.ipv6(text, out);
+        ipv6(text, out);
     }
 }
 
@@ -91,48 +83,46 @@ fn is_private_v4(address: &str) -> bool {
     a == 10 || (a == 172 && (16..=31).contains(&b)) || (a == 192 && b == 168) || (a == 169 && b == 254)
 }
 
-impl IpDetector {
-    fn ipv6(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        let bytes = text.bytes;
-        let mut at = 0;
-        while let Some(colon) = self.colon.find(text.text, at) {
-            // Widen to the run of hex digits, colons and dots around the colon.
-            let is_part = |b: u8| b.is_ascii_hexdigit() || b == b':' || b == b'.';
-            let mut start = colon;
-            while start > 0 && is_part(bytes[start - 1]) {
-                start -= 1;
-            }
-            let mut end = colon;
-            while end < bytes.len() && is_part(bytes[end]) {
-                end += 1;
-            }
-            at = end.max(colon + 1);
-            // Trailing dots and colons are punctuation ("at fe80::1." or "addr: ::1:").
-            while end > start && matches!(bytes[end - 1], b'.' | b':') && !text.slice(start, end).ends_with("::") {
-                end -= 1;
-            }
-            let candidate = text.slice(start, end);
-            // An IPv6 address either abbreviates with "::" or writes all eight groups (seven
-            // colons, six before an embedded IPv4): times and ratios have neither.
-            let colons = candidate.bytes().filter(|&b| b == b':').count();
-            if !(candidate.contains("::") || colons >= 6) || !text.stands_alone(start, end) {
-                continue;
-            }
-            let Ok(address) = candidate.parse::<Ipv6Addr>() else { continue };
-            let hex_digits = candidate.bytes().filter(u8::is_ascii_hexdigit).count();
-            if address.is_loopback() || address.is_unspecified() || hex_digits < 4 {
-                continue;
-            }
-            out.push(Candidate::builtin(
-                Kind::IpAddress,
-                "ip_address.v6",
-                "IPv6 address",
-                Span::new(start, end),
-                0.95,
-                Severity::Medium,
-                Validation::Format,
-            ));
+fn ipv6(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+    let bytes = text.bytes;
+    let mut at = 0;
+    while let Some(colon) = byte_flags::find_byte(bytes, at, b':') {
+        // Widen to the run of hex digits, colons and dots around the colon.
+        let is_part = |b: u8| b.is_ascii_hexdigit() || b == b':' || b == b'.';
+        let mut start = colon;
+        while start > 0 && is_part(bytes[start - 1]) {
+            start -= 1;
         }
+        let mut end = colon;
+        while end < bytes.len() && is_part(bytes[end]) {
+            end += 1;
+        }
+        at = end.max(colon + 1);
+        // Trailing dots and colons are punctuation ("at fe80::1." or "addr: ::1:").
+        while end > start && matches!(bytes[end - 1], b'.' | b':') && !text.slice(start, end).ends_with("::") {
+            end -= 1;
+        }
+        let candidate = text.slice(start, end);
+        // An IPv6 address either abbreviates with "::" or writes all eight groups (seven
+        // colons, six before an embedded IPv4): times and ratios have neither.
+        let colons = candidate.bytes().filter(|&b| b == b':').count();
+        if !(candidate.contains("::") || colons >= 6) || !text.stands_alone(start, end) {
+            continue;
+        }
+        let Ok(address) = candidate.parse::<Ipv6Addr>() else { continue };
+        let hex_digits = candidate.bytes().filter(u8::is_ascii_hexdigit).count();
+        if address.is_loopback() || address.is_unspecified() || hex_digits < 4 {
+            continue;
+        }
+        out.push(Candidate::builtin(
+            Kind::IpAddress,
+            "ip_address.v6",
+            "IPv6 address",
+            Span::new(start, end),
+            0.95,
+            Severity::Medium,
+            Validation::Format,
+        ));
     }
 }
 
