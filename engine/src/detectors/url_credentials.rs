@@ -2,22 +2,21 @@
 //! `Server=db;User Id=app;Password=s3cr3t;`, `https://host/login?user=a&password=s3cr3t`.
 //! Documentation placeholders (`user:password@`, `<password>`, `${DB_PASS}`) are not reported.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::text::{Literal, ScanText};
 use super::{Candidate, Detector, Validation};
-use crate::{Kind, Severity, Span};
+use crate::{byte_flags, Kind, Severity, Span};
 
 /// Finds credentials in URLs and connection strings.
 #[derive(Debug)]
 pub struct UrlCredentialsDetector {
-    /// `password=`-like keys, ASCII case-insensitive.
-    keys: Option<AhoCorasick>,
+    /// `password`-like keys in lower, upper and title case, each followed by `=` in the text.
+    keys: Vec<String>,
     /// `://`, where a URL's authority starts.
     scheme_end: Literal,
 }
 
-const PASSWORD_KEYS: &[&str] = &["password=", "pwd=", "passwd=", "pass="];
+/// The keys of a password parameter (`password=…`), written before an `=`.
+const PASSWORD_KEYS: &[&str] = &["password", "pwd", "passwd", "pass"];
 /// Keys that make a `Password=` part of a connection string rather than of prose.
 const CONNECTION_KEYS: &[&str] =
     &["server=", "data source=", "host=", "user id=", "uid=", "user=", "username=", "database=", "initial catalog="];
@@ -25,15 +24,13 @@ const CONNECTION_KEYS: &[&str] =
 impl UrlCredentialsDetector {
     /// Compiles the detector.
     pub fn new() -> UrlCredentialsDetector {
-        // Lower, upper and title case, searched case-sensitively: much faster than an
-        // ASCII-case-insensitive search, and nobody writes `pAsSwOrD=`.
-        let variants: Vec<String> = PASSWORD_KEYS
+        // Lower, upper and title case, compared case-sensitively: nobody writes `pAsSwOrD=`.
+        let keys: Vec<String> = PASSWORD_KEYS
             .iter()
             .flat_map(|k| {
                 [k.to_string(), k.to_ascii_uppercase(), format!("{}{}", k[..1].to_ascii_uppercase(), &k[1..])]
             })
             .collect();
-        let keys = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&variants).ok();
         UrlCredentialsDetector { keys, scheme_end: Literal::new("://") }
     }
 }
@@ -51,11 +48,14 @@ impl Detector for UrlCredentialsDetector {
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         urls_with_userinfo(text, &self.scheme_end, out);
-        if let Some(keys) = &self.keys {
-            for m in keys.find_iter(text.text) {
-                if let Some(found) = password_parameter(text, m.start(), m.end()) {
-                    out.push(found);
-                }
+        // Every `=` in the text, and the key right before it, if it is one: no key ends
+        // another, so each `=` ends one key at most.
+        let mut from = 0;
+        while let Some(equals) = byte_flags::find_byte(text.bytes, from, b'=') {
+            from = equals + 1;
+            let before = &text.bytes[..equals];
+            if let Some(key) = self.keys.iter().find(|k| before.ends_with(k.as_bytes())) {
+                out.extend(password_parameter(text, equals - key.len(), equals + 1));
             }
         }
     }
