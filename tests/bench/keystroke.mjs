@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { servePages } from '../e2e/lib/server.mjs';
 import { CHROMIUM_DIST, guardOrigin, launchChromium } from '../e2e/lib/chromium.mjs';
 
-const KEYSTROKES = 60;
+const KEYSTROKES = 300;
 const RELOADS = 10;
 
 /** Realistic prompt text of about `length` characters, with a finding every few sentences. */

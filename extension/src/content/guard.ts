@@ -19,6 +19,8 @@ import { SendGuard } from './send-guard';
 
 /** How long a scan may take before the engine counts as not answering. */
 const SCAN_TIMEOUT_MS = 3000;
+/** The toolbar hears of a page's status at most this often. */
+const REPORT_EVERY_MS = 150;
 /** How long a guarded page may go without a prompt box before Hush says it is unprotected. */
 const PROMPT_BOX_GRACE_MS = 5000;
 
@@ -51,6 +53,8 @@ export class PromptGuard {
   private boxCheckQueued = false;
   private missingBoxTimer: ReturnType<typeof setTimeout> | undefined;
   private lastReport: string | undefined;
+  private latestStatus: PageStatus | undefined;
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly audit = new AuditReporter();
   /** The site's mode; the site's default until the user's choice is read. */
   private mode: SiteMode;
@@ -153,10 +157,21 @@ export class PromptGuard {
     }
   }
 
-  /** The status the toolbar shows for this page; sent only when it changed. */
+  /**
+   * The status the toolbar shows for this page: sent at most once per REPORT_EVERY_MS (the
+   * latest one), and only when it changed, so that the background's storage and badge writes
+   * never compete with a keystroke's scan.
+   */
   private report(status: PageStatus): void {
+    this.latestStatus = status;
+    this.reportTimer ??= setTimeout(() => this.sendReport(), REPORT_EVERY_MS);
+  }
+
+  private sendReport(): void {
+    this.reportTimer = undefined;
+    const status = this.latestStatus;
     const serialized = JSON.stringify(status);
-    if (serialized === this.lastReport) return;
+    if (status === undefined || serialized === this.lastReport) return;
     this.lastReport = serialized;
     send({ kind: 'page-status', status }).catch(() => {
       this.lastReport = undefined;
