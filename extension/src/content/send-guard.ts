@@ -57,7 +57,7 @@ export class SendGuard {
     if (this.replaying || promptOpen() || !(event.target instanceof Element)) return;
     const button = event.target.closest<HTMLElement>(this.sendButton);
     const element = this.boxes.current();
-    if (!button || !element) return;
+    if (!button || !element || !sendsFrom(button, element)) return;
     this.intercept(event, element, { button });
   }
 
@@ -121,6 +121,12 @@ export class SendGuard {
       this.replaying = false;
     }
   }
+}
+
+/** Whether `button` can send `box`: a button in a form sends that form's box only (not a search form's). */
+function sendsFrom(button: HTMLElement, box: HTMLElement): boolean {
+  const form = button.closest('form');
+  return form === null || form.contains(box);
 }
 
 /** How many frames an editor gets to show a redaction before the send goes anyway. */
