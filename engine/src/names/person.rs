@@ -121,6 +121,14 @@ fn starts_word(text: &str, at: usize) -> bool {
 /// capitals only (API, USD) are not names.
 fn word_at(text: &str, at: usize) -> Option<Word> {
     let rest = text.get(at..)?;
+    match ascii_word_len(rest.as_bytes()) {
+        Some(decided) => decided.map(|len| Word { span: Span::new(at, at + len) }),
+        None => unicode_word_at(rest, at),
+    }
+}
+
+/// [`word_at`] for any text; `rest` is the text from `at` on.
+fn unicode_word_at(rest: &str, at: usize) -> Option<Word> {
     let mut chars = rest.char_indices().peekable();
     let (_, first) = chars.next()?;
     if !first.is_uppercase() {
@@ -143,6 +151,25 @@ fn word_at(text: &str, at: usize) -> Option<Word> {
     let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
     let ends_word = !rest[end..].starts_with(|c: char| c.is_alphanumeric());
     (has_lower && ends_word).then(|| Word { span: Span::new(at, at + word.len()) })
+}
+
+/// [`word_at`] decided from ASCII bytes alone, as most words are: `Some` with the length of the
+/// word (or `None` for no word) when the text starts with an ASCII byte and, after a capital, ASCII
+/// letters and an ASCII byte that does not continue them; `None` when a non-ASCII letter, an
+/// apostrophe or a hyphen leaves it to the general path.
+fn ascii_word_len(rest: &[u8]) -> Option<Option<usize>> {
+    let first = *rest.first()?;
+    if !first.is_ascii_uppercase() {
+        return first.is_ascii().then_some(None);
+    }
+    let len = rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
+    match rest.get(len) {
+        Some(&b) if !b.is_ascii() || b == b'\'' || b == b'-' => None,
+        next => {
+            let has_lower = rest[..len].iter().any(u8::is_ascii_lowercase);
+            Some((has_lower && !next.is_some_and(u8::is_ascii_digit)).then_some(len))
+        }
+    }
 }
 
 /// The run of capitalised words starting at `at`, one space apart, particles allowed between
@@ -297,6 +324,20 @@ mod tests {
             .filter(|&at| is_capital_start(text.as_bytes()[at]))
             .collect();
         assert_eq!(found, [3, 7, 12]);
+    }
+
+    #[test]
+    fn ascii_words_are_decided_as_the_general_path_decides() {
+        let texts =
+            ["Anna ", "Anna", "API ", "Anna1", "Anna_", "O'Brien", "Jean-Luc", "Zoë", "anna", "É", "Ab.", "A b"];
+        for text in texts {
+            if let Some(decided) = ascii_word_len(text.as_bytes()) {
+                let general = unicode_word_at(text, 0).map(|w| w.span.end);
+                assert_eq!(decided, general, "{text}");
+            }
+        }
+        assert_eq!(ascii_word_len(b"O'Brien"), None);
+        assert_eq!(ascii_word_len(b"Anna "), Some(Some(4)));
     }
 
     #[test]
