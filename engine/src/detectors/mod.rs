@@ -37,8 +37,8 @@ pub use money::MoneyDetector;
 pub use national::NationalIdDetector;
 pub use phone::PhoneDetector;
 pub use secrets::SecretDetector;
-pub(crate) use text::floor_char_boundary;
 pub use text::ScanText;
+pub(crate) use text::{ceil_char_boundary, floor_char_boundary};
 pub use url_credentials::UrlCredentialsDetector;
 
 /// How a candidate was confirmed, from weakest to strongest; when candidates overlap the

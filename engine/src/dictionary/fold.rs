@@ -3,15 +3,17 @@
 //! away, and every byte of the folded text maps back to the original text.
 
 use super::fold_table::FOLDS;
+use crate::detectors::{ceil_char_boundary, floor_char_boundary};
 
 /// A folded copy of a text and the way back to the original's byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// Every non-ASCII character of the original, in order: where its folded form starts and
-    /// how long it is, and where the character starts and how long it is. ASCII folds byte for
-    /// byte, so between two entries offsets move together.
+    /// Every character of the original that does not fold byte for byte, in order: where its
+    /// folded form starts and how long it is, and where the character starts and how long it
+    /// is. ASCII and CJK ideographs fold byte for byte, so between two entries offsets move
+    /// together.
     changes: Vec<Change>,
 }
 
@@ -27,16 +29,15 @@ impl Folded {
     /// The span of the original text that produced folded bytes `start..end` (`original` is the
     /// text that was folded). The span is widened to whole original characters.
     pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
-        if self.changes.is_empty() {
-            return (start, end);
-        }
-        let from = self.origin(start).0;
+        // Between changes an offset may fall inside an ideograph: widened to the whole char.
+        let from = floor_char_boundary(original, self.origin(start).0);
         let (last, last_len) = self.origin(end - 1);
+        let last_end = ceil_char_boundary(original, last + last_len);
         // Accents written as separate combining characters fold to nothing: keep them with the
         // letter they sit on.
         let trailing: usize =
-            original[last + last_len..].chars().take_while(|&c| is_latin_accent(c)).map(char::len_utf8).sum();
-        (from, last + last_len + trailing)
+            original[last_end..].chars().take_while(|&c| is_latin_accent(c)).map(char::len_utf8).sum();
+        (from, last_end + trailing)
     }
 
     /// The original character that produced folded byte `at`: its offset and length.
@@ -64,23 +65,23 @@ pub fn fold(text: &str) -> Folded {
         // ASCII runs fold byte for byte.
         if bytes[at].is_ascii() {
             let run = ascii_run(&bytes[at..]);
-            let folded_from = out.len();
-            out.extend_from_slice(&bytes[at..at + run]);
-            out[folded_from..].iter_mut().for_each(|b| *b = fold_ascii(*b));
+            out.extend(bytes[at..at + run].iter().map(|&b| fold_ascii(b)));
             at += run;
             continue;
         }
         let Some(c) = text[at..].chars().next() else { break };
+        if is_unified_ideograph(c) {
+            // The most common non-Latin text folds to itself, a run at a time.
+            let run: usize = text[at..].chars().take_while(|&c| is_unified_ideograph(c)).map(char::len_utf8).sum();
+            out.extend_from_slice(&bytes[at..at + run]);
+            at += run;
+            continue;
+        }
         let folded_from = out.len();
         let len = c.len_utf8();
-        if is_unified_ideograph(c) {
-            // The most common non-Latin text folds to itself.
-            out.extend_from_slice(&bytes[at..at + len]);
-        } else {
-            buffer.clear();
-            fold_char(c, &mut buffer);
-            out.extend_from_slice(buffer.as_bytes());
-        }
+        buffer.clear();
+        fold_char(c, &mut buffer);
+        out.extend_from_slice(buffer.as_bytes());
         changes.push(Change {
             folded: u32::try_from(folded_from).unwrap_or(u32::MAX),
             folded_len: u32::try_from(out.len() - folded_from).unwrap_or(u32::MAX),
@@ -273,5 +274,23 @@ mod tests {
         let text = "Straße";
         let f = fold(text);
         assert_eq!(f.original_span(text, 0, f.text.len()), (0, text.len()));
+    }
+
+    #[test]
+    fn maps_ideographs_back_without_recording_them() {
+        let text = "Zoë 和阿里巴巴 ＡＣＭＥ 阿里";
+        let f = fold(text);
+        assert_eq!(f.changes.len(), 5, "ë and the four full-width letters");
+        let start = f.text.find("阿里").unwrap();
+        let (a, b) = f.original_span(text, start, start + "阿里".len());
+        assert_eq!(&text[a..b], "阿里");
+        // An offset inside an ideograph widens to the whole character.
+        let (a, b) = f.original_span(text, start + 1, start + 4);
+        assert_eq!(&text[a..b], "阿里");
+        let start = f.text.rfind("阿里").unwrap();
+        let (a, b) = f.original_span(text, start, f.text.len());
+        assert_eq!(&text[a..b], "阿里");
+        let (a, b) = f.original_span(text, f.text.find("acme").unwrap(), f.text.find("acme").unwrap() + 4);
+        assert_eq!(&text[a..b], "ＡＣＭＥ");
     }
 }
