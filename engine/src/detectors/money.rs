@@ -22,21 +22,32 @@ const AFTER: &[&str] = &[
     "PLN", "BRL", "MXN", "euros", "euro", "dollars", "pounds", "yuan", "rupees", "francs", "kr", "zł", "€", "$", "£",
     "元", "円", "块", "美元", "欧元", "英镑",
 ];
-/// The bytes that some sign of [`BEFORE`] ends with, and that some unit of [`AFTER`] starts
-/// with: most numbers touch neither, and the lists are looked through only when they do.
-static BEFORE_LAST_BYTES: [bool; 256] = byte_set(BEFORE, true);
-static AFTER_FIRST_BYTES: [bool; 256] = byte_set(AFTER, false);
+/// For each byte, the signs of [`BEFORE`] that end with it and the units of [`AFTER`] that start
+/// with it, one bit per word in list order: most numbers touch no such byte, and the others
+/// compare only the few words that it can belong to.
+static BEFORE_BY_LAST_BYTE: [u64; 256] = words_by_byte(BEFORE, true);
+static AFTER_BY_FIRST_BYTE: [u64; 256] = words_by_byte(AFTER, false);
 
-/// The last (or first) bytes of `words`, as a set.
-const fn byte_set(words: &[&str], last: bool) -> [bool; 256] {
-    let mut set = [false; 256];
+/// The words of `words` (at most 64) by their last (or first) byte.
+const fn words_by_byte(words: &[&str], last: bool) -> [u64; 256] {
+    assert!(words.len() <= 64);
+    let mut table = [0u64; 256];
     let mut i = 0;
     while i < words.len() {
         let bytes = words[i].as_bytes();
-        set[bytes[if last { bytes.len() - 1 } else { 0 }] as usize] = true;
+        table[bytes[if last { bytes.len() - 1 } else { 0 }] as usize] |= 1 << i;
         i += 1;
     }
-    set
+    table
+}
+
+/// The words of `words` whose bits are set in `bits`, in list order.
+fn words_in(words: &'static [&'static str], mut bits: u64) -> impl Iterator<Item = &'static str> {
+    std::iter::from_fn(move || {
+        let index = bits.trailing_zeros() as usize;
+        bits &= bits.wrapping_sub(1);
+        words.get(index).copied()
+    })
 }
 
 /// Magnitude words written after the number (`3.2m`, `1.5 million`, `15万`).
@@ -145,15 +156,14 @@ fn with_currency(text: &ScanText<'_>, number: Span) -> Option<Span> {
     let before = &s[..number.start];
     let before = before.strip_suffix(' ').or_else(|| before.strip_suffix('\u{a0}')).unwrap_or(before);
     let before = before.strip_suffix('-').unwrap_or(before);
-    let last = before.as_bytes().last().copied();
-    let signs = if last.is_some_and(|b| BEFORE_LAST_BYTES[usize::from(b)]) { BEFORE } else { &[] };
-    if let Some(sign) = signs.iter().filter(|c| c.as_bytes().last().copied() == last).find(|c| before.ends_with(**c)) {
+    let signs = before.as_bytes().last().map_or(0, |&b| BEFORE_BY_LAST_BYTE[usize::from(b)]);
+    if let Some(sign) = words_in(BEFORE, signs).find(|c| before.ends_with(c)) {
         let start = before.len() - sign.len();
         // A code needs a boundary before it (not "XUSD 5"), except after CJK text, which has
         // no spaces ("报价为USD 905").
         let after_cjk = s[..start].chars().next_back().is_some_and(|c| !c.is_ascii());
         let bounded = !sign.is_ascii() || sign.ends_with('$') || text.boundary_before(start) || after_cjk;
-        let shell_variable = *sign == "$" && number.len() == 1;
+        let shell_variable = sign == "$" && number.len() == 1;
         if bounded && !shell_variable {
             return Some(Span::new(start, number.end));
         }
@@ -168,9 +178,8 @@ fn with_currency(text: &ScanText<'_>, number: Span) -> Option<Span> {
         0
     };
     let after = &after[gap..];
-    let first = after.as_bytes().first().copied();
-    let units = if first.is_some_and(|b| AFTER_FIRST_BYTES[usize::from(b)]) { AFTER } else { &[] };
-    let unit = units.iter().filter(|c| c.as_bytes().first().copied() == first).find(|c| after.starts_with(**c))?;
+    let units = after.as_bytes().first().map_or(0, |&b| AFTER_BY_FIRST_BYTE[usize::from(b)]);
+    let unit = words_in(AFTER, units).find(|c| after.starts_with(c))?;
     let end = number.end + gap + unit.len();
     let bounded = !unit.is_ascii() || unit.ends_with('$') || text.boundary_after(end);
     bounded.then_some(Span::new(number.start, end))
