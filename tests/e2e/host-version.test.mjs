@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { servePages } from './lib/server.mjs';
-import { guardOrigin, launchChromium, pageStatus } from './lib/chromium.mjs';
+import { EXTENSION_ORIGIN, guardOrigin, launchChromium, pageStatus } from './lib/chromium.mjs';
 import { registerForChromium } from './lib/native-host.mjs';
 
-const EXTENSION = 'chrome-extension://dckamhmmndbcfolfhmpkfdoiomjlilia';
 const NEWER_HOST = fileURLToPath(new URL('./lib/newer-host.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'hush-version-e2e-'));
 let server;
@@ -37,7 +36,7 @@ after(async () => {
 
 test('a host speaking a newer protocol is refused, and the popup says to update the extension', async () => {
   const popup = await browser.context.newPage();
-  await popup.goto(`${EXTENSION}/popup.html`);
+  await popup.goto(`${EXTENSION_ORIGIN}/popup.html`);
   const line = popup.locator('#host');
   await line.filter({ hasText: 'cannot be used' }).waitFor();
   assert.equal(

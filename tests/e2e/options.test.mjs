@@ -8,10 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servePages } from './lib/server.mjs';
-import { guardOrigin, launchChromium, pageStatus } from './lib/chromium.mjs';
+import { EXTENSION_ORIGIN, guardOrigin, launchChromium, pageStatus } from './lib/chromium.mjs';
 import { hostCli, registerForChromium } from './lib/native-host.mjs';
 
-const EXTENSION = 'chrome-extension://dckamhmmndbcfolfhmpkfdoiomjlilia';
 const dir = mkdtempSync(join(tmpdir(), 'hush-options-e2e-'));
 const db = join(dir, 'hush.db');
 const profileDir = join(dir, 'profile');
@@ -31,7 +30,7 @@ async function poll(read, until, timeoutMs = 10_000) {
 /** A tab on one of Hush's own pages. */
 async function extensionPage(path) {
   const page = await browser.context.newPage();
-  await page.goto(`${EXTENSION}/${path}`);
+  await page.goto(`${EXTENSION_ORIGIN}/${path}`);
   return page;
 }
 

@@ -6,11 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { servePages } from './lib/server.mjs';
-import { guardOrigin, launchChromium, pageStatus, tabIdOf } from './lib/chromium.mjs';
+import { EXTENSION_ORIGIN, guardOrigin, launchChromium, pageStatus, tabIdOf } from './lib/chromium.mjs';
 import { poll } from './lib/overlay.mjs';
 import { EMPTY, PROMPT, REDACTED_PROMPT, RESTORED_ANSWER, VALUES, answersInPage, readView, valuesInPage } from './lib/restore.mjs';
 
-const EXTENSION = 'chrome-extension://dckamhmmndbcfolfhmpkfdoiomjlilia';
 let server;
 let browser;
 let chat;
@@ -19,7 +18,7 @@ let view;
 /** Opens restore.html for the tab showing `page`, in a tab of its own. */
 async function openView(page) {
   const opened = await browser.context.newPage();
-  await opened.goto(`${EXTENSION}/restore.html?tab=${await tabIdOf(worker(), page)}`);
+  await opened.goto(`${EXTENSION_ORIGIN}/restore.html?tab=${await tabIdOf(worker(), page)}`);
   return opened;
 }
 
@@ -127,7 +126,7 @@ test('after the background was stopped, the answer still comes back with the rea
   await internals.getByText('Stop', { exact: true }).first().click();
   assert.equal(await poll(workerState, (state) => state === 'STOPPED'), 'STOPPED');
   const fresh = await browser.context.newPage();
-  await fresh.goto(`${EXTENSION}/restore.html?tab=${chatTabId}`);
+  await fresh.goto(`${EXTENSION_ORIGIN}/restore.html?tab=${chatTabId}`);
   const shown = await waitForView(fresh, (v) => v.answers.length === 1);
   assert.equal(shown.answers[0]?.text, RESTORED_ANSWER);
   assert.equal(await workerState(), 'RUNNING');
@@ -139,7 +138,7 @@ test("the popup shows the chat tab's status and mode, and its button opens the v
   // The popup, in a tab of its own, reads the active tab of its window whenever a page's status
   // changes: with the chat tab brought to the front and a finding typed there, that is the chat.
   const popup = await browser.context.newPage();
-  await popup.goto(`${EXTENSION}/popup.html`);
+  await popup.goto(`${EXTENSION_ORIGIN}/popup.html`);
   await chat.bringToFront();
   await chat.evaluate(() => window.hushTestEditor.focus());
   await chat.keyboard.type(VALUES.EMAIL);
@@ -157,7 +156,7 @@ test("the popup shows the chat tab's status and mode, and its button opens the v
     // A panel that is still loading has no document URL yet.
     (urls) => urls.length > 0 && urls.every((url) => url !== ''),
   );
-  assert.deepEqual(panels, [`${EXTENSION}/restore.html`], `open pages: ${browser.context.pages().map((p) => p.url()).join(', ')}`);
+  assert.deepEqual(panels, [`${EXTENSION_ORIGIN}/restore.html`], `open pages: ${browser.context.pages().map((p) => p.url()).join(', ')}`);
 });
 
 test("closing the chat tab forgets its placeholders' values", async () => {

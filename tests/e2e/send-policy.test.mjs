@@ -10,12 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servePages } from './lib/server.mjs';
-import { guardOrigin, launchChromium, pageStatus } from './lib/chromium.mjs';
+import { EXTENSION_ORIGIN, guardOrigin, launchChromium, pageStatus } from './lib/chromium.mjs';
 import { hostCli, registerForChromium } from './lib/native-host.mjs';
 import { clickOverlayButton, poll, readOverlay, waitForOverlay } from './lib/overlay.mjs';
 import { SAMPLE, SAMPLE_VALUES, redactedSamplePattern } from './lib/guard-spec.mjs';
 
-const EXTENSION = 'chrome-extension://dckamhmmndbcfolfhmpkfdoiomjlilia';
 const KIMI = 'kimi.com';
 const dir = mkdtempSync(join(tmpdir(), 'hush-policy-e2e-'));
 const db = join(dir, 'hush.db');
@@ -100,7 +99,7 @@ test('on kimi.com a message with findings waits: Cancel is recorded as blocked, 
 
 test('the options page shows each site\'s mode, and a site marked trusted only gets warnings', async () => {
   const options = await browser.context.newPage();
-  await options.goto(`${EXTENSION}/options.html`);
+  await options.goto(`${EXTENSION_ORIGIN}/options.html`);
   const kimiMode = options.getByLabel(`Mode on https://${KIMI}`, { exact: true });
   assert.equal(await kimiMode.inputValue(), 'strict');
   assert.match((await kimiMode.getAttribute('title')) ?? '', /consumer chat/);
@@ -129,7 +128,7 @@ test('pausing Hush on a site takes its marks off the open page, and resuming bri
   await page.keyboard.type(`Write to ${SAMPLE_VALUES.EMAIL} today`);
   await waitForOverlay(page, (o) => o.marks.length === 1);
   const options = await browser.context.newPage();
-  await options.goto(`${EXTENSION}/options.html`);
+  await options.goto(`${EXTENSION_ORIGIN}/options.html`);
   await options.getByLabel(`Pause Hush on ${server.origin}`, { exact: true }).check();
 
   const paused = await pageStatus(browser.worker, page, (s) => s.state === 'paused');

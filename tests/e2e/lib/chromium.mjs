@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CHROMIUM_DIST = fileURLToPath(new URL('../../../extension/dist/chromium', import.meta.url));
+/** Where Hush's own pages live in Chromium: the id follows from the manifest's `key` (manifests/chromium.json). */
+export const EXTENSION_ORIGIN = 'chrome-extension://dckamhmmndbcfolfhmpkfdoiomjlilia';
 const EXECUTABLE = process.env.HUSH_CHROMIUM ?? '/usr/bin/chromium';
 
 /**
