@@ -30,7 +30,10 @@ const DEBIAN_WASM_TOOLCHAIN: &[AptPackage] = &[
     AptPackage { name: "rustc-web", marker: "/usr/bin/rustc" },
     AptPackage { name: "cargo-web", marker: "/usr/bin/cargo" },
     AptPackage { name: "rust-web-src", marker: "/usr/lib/rustlib/src/rust/library/std/Cargo.toml" },
-    AptPackage { name: "lld-22", marker: "/usr/bin/rust-lld" },
+    AptPackage { name: "lld-22", marker: "/usr/bin/lld-22" },
+    // Holds /usr/bin/rust-lld, the linker rustc names for wasm32; only a recommendation of rustc-web,
+    // so `--no-install-recommends` leaves it out unless asked for.
+    AptPackage { name: "rust-web-llvm", marker: "/usr/bin/rust-lld" },
 ];
 
 /// Runs every setup step: what building needs, and what the tests need.
