@@ -80,6 +80,13 @@ impl Engine {
         self.detectors.push(Box::new(PersonDetector::new(Arc::new(gazetteer))));
     }
 
+    /// The built-in detectors this engine runs, as `(id, label)`: the ids that
+    /// [`Engine::set_disabled`] takes, in words for a settings page. PERSON is among them once a
+    /// name gazetteer is set.
+    pub fn detectors(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        self.detectors.iter().map(|d| (d.id(), d.label()))
+    }
+
     /// Switches off the detectors and rules with these ids (and switches every other one on).
     pub fn set_disabled<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, ids: I) {
         self.disabled = ids.into_iter().map(Into::into).filter(|id: &String| !id.is_empty()).collect();

@@ -81,3 +81,16 @@ fn a_bad_dictionary_keeps_the_previous_one() {
     assert!(engine.set_dictionary(&bad).is_err());
     assert_eq!(kinds(&engine.scan("Acme")), [Kind::ClientTerm]);
 }
+
+#[test]
+fn lists_every_detector_with_words_for_people_and_person_once_names_are_read() {
+    let mut engine = Engine::new();
+    let ids = |engine: &Engine| engine.detectors().map(|(id, _)| id).collect::<Vec<_>>();
+    assert!(ids(&engine).contains(&"email") && !ids(&engine).contains(&"person"));
+    assert!(engine.detectors().all(|(id, label)| !id.is_empty() && !label.is_empty() && label != id));
+    engine.set_name_gazetteer(crate::names::gazetteer::shipped());
+    engine.set_name_gazetteer(crate::names::gazetteer::shipped());
+    assert_eq!(ids(&engine).iter().filter(|id| **id == "person").count(), 1);
+    let unique: HashSet<_> = ids(&engine).into_iter().collect();
+    assert_eq!(unique.len(), engine.detectors().count(), "every id once");
+}

@@ -274,6 +274,10 @@ impl Detector for AddressDetector {
         "address"
     }
 
+    fn label(&self) -> &'static str {
+        "Postal addresses"
+    }
+
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let s = text.text;
         let mut covered = 0;

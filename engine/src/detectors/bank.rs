@@ -18,6 +18,10 @@ impl Detector for BankRoutingDetector {
         "bank"
     }
 
+    fn label(&self) -> &'static str {
+        "Bank routing numbers"
+    }
+
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         for group in text.groups().iter().filter(|g| g.len() == 9) {
             let span = group.span;

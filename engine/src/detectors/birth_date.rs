@@ -61,6 +61,10 @@ impl Detector for BirthDateDetector {
         "date_of_birth"
     }
 
+    fn label(&self) -> &'static str {
+        "Dates of birth"
+    }
+
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let mut i = 0;
         while i < text.groups().len() {

@@ -42,6 +42,10 @@ impl Detector for CardDetector {
         "credit_card"
     }
 
+    fn label(&self) -> &'static str {
+        "Payment card numbers"
+    }
+
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let groups = text.groups();
         let mut i = 0;

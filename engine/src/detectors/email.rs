@@ -34,6 +34,10 @@ impl Detector for EmailDetector {
         "email"
     }
 
+    fn label(&self) -> &'static str {
+        "Email addresses"
+    }
+
     fn detect(&self, scan: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let text = scan.text;
         let mut resume = 0;

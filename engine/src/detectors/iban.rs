@@ -29,6 +29,10 @@ impl Detector for IbanDetector {
         "iban"
     }
 
+    fn label(&self) -> &'static str {
+        "IBANs (bank account numbers)"
+    }
+
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let mut resume = 0;
         for group in text.groups() {

@@ -28,6 +28,10 @@ impl Detector for IpDetector {
         "ip_address"
     }
 
+    fn label(&self) -> &'static str {
+        "IP addresses"
+    }
+
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         ipv4(text, out);
         ipv6(text, out);

@@ -109,6 +109,9 @@ pub trait Detector: Send + Sync + std::fmt::Debug {
     /// switching this id off switches the whole detector off.
     fn id(&self) -> &'static str;
 
+    /// What the detector finds, in words for a settings page (`"Email addresses"`).
+    fn label(&self) -> &'static str;
+
     /// Appends every validated candidate in `text` to `out`.
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>);
 }

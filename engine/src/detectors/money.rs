@@ -59,6 +59,10 @@ impl Detector for MoneyDetector {
         "money"
     }
 
+    fn label(&self) -> &'static str {
+        "Amounts of money"
+    }
+
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let mut i = 0;
         let groups = text.groups();

@@ -49,6 +49,10 @@ impl Detector for PhoneDetector {
         "phone"
     }
 
+    fn label(&self) -> &'static str {
+        "Phone numbers"
+    }
+
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let mut i = 0;
         while i < text.groups().len() {

@@ -46,6 +46,10 @@ impl Detector for UrlCredentialsDetector {
         "url_credentials"
     }
 
+    fn label(&self) -> &'static str {
+        "Passwords in web addresses"
+    }
+
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         urls_with_userinfo(text, &self.scheme_end, out);
         // Every `=` in the text, and the key right before it, if it is one: no key ends

@@ -39,6 +39,10 @@ impl Detector for PersonDetector {
         "person"
     }
 
+    fn label(&self) -> &'static str {
+        "People's names"
+    }
+
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let mut found = Vec::new();
         person::latin_names(text.text, &self.gazetteer, &mut found);

@@ -46,6 +46,10 @@ impl Detector for NationalIdDetector {
         "national_id"
     }
 
+    fn label(&self) -> &'static str {
+        "National ID numbers (SSN, NIR, Steuer-ID…)"
+    }
+
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let mut found = Vec::new();
         numeric::detect(text, &mut found);

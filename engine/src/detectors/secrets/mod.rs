@@ -150,6 +150,10 @@ impl Detector for SecretDetector {
         "secret"
     }
 
+    fn label(&self) -> &'static str {
+        "API keys, tokens and passwords"
+    }
+
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         self.provider_keys(text, out);
         blocks::private_keys(text, &self.blocks, out);
