@@ -11,6 +11,8 @@ use crate::{byte_flags, Kind, Severity, Span};
 pub struct UrlCredentialsDetector {
     /// `password`-like keys in lower, upper and title case, each followed by `=` in the text.
     keys: Vec<String>,
+    /// Which bytes end one of `keys`.
+    key_ends: [bool; 256],
     /// `://`, where a URL's authority starts.
     scheme_end: Literal,
 }
@@ -31,7 +33,13 @@ impl UrlCredentialsDetector {
                 [k.to_string(), k.to_ascii_uppercase(), format!("{}{}", k[..1].to_ascii_uppercase(), &k[1..])]
             })
             .collect();
-        UrlCredentialsDetector { keys, scheme_end: Literal::new("://") }
+        let mut key_ends = [false; 256];
+        for key in &keys {
+            if let Some(&last) = key.as_bytes().last() {
+                key_ends[usize::from(last)] = true;
+            }
+        }
+        UrlCredentialsDetector { keys, key_ends, scheme_end: Literal::new("://") }
     }
 }
 
@@ -58,6 +66,10 @@ impl Detector for UrlCredentialsDetector {
         while let Some(equals) = byte_flags::find_byte(text.bytes, from, b'=') {
             from = equals + 1;
             let before = &text.bytes[..equals];
+            // Most `=` follow a byte that ends no key: compare no strings there.
+            if !before.last().is_some_and(|&b| self.key_ends[usize::from(b)]) {
+                continue;
+            }
             if let Some(key) = self.keys.iter().find(|k| before.ends_with(k.as_bytes())) {
                 out.extend(password_parameter(text, equals - key.len(), equals + 1));
             }
