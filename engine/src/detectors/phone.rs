@@ -107,7 +107,8 @@ fn international(text: &ScanText<'_>, i: usize) -> Option<Found> {
         if !trunk {
             digits.push_str(group);
         }
-        ends.push((k, digits.clone()));
+        // Each run's digits are a prefix of the longest run's: keep its length only.
+        ends.push((k, digits.len()));
         if digits.len() > 17 || k + 1 >= groups.len() || !INTERNATIONAL_GAPS.contains(&text.gap(k)) {
             break;
         }
@@ -120,8 +121,9 @@ fn international(text: &ScanText<'_>, i: usize) -> Option<Found> {
         return None;
     }
     // The longest run of groups that makes a valid number wins.
-    for (last, digits) in ends.into_iter().rev() {
-        let national = if double_zero { digits.get(2..)? } else { digits.as_str() };
+    for (last, len) in ends.into_iter().rev() {
+        let digits = &digits[..len];
+        let national = if double_zero { digits.get(2..)? } else { digits };
         let Some((code_len, min, max)) = calling_code(national) else { continue };
         let nsn = national.len() - code_len;
         let end = groups[last].span.end;
@@ -156,9 +158,10 @@ fn national(text: &ScanText<'_>, i: usize, formats: &[&NationalFormat]) -> Optio
         if !gaps_fit || (parenthesised && count > 1 && !text.gap(i).starts_with(')')) {
             continue;
         }
-        let digits = text.digits(&groups[i..i + count]);
-        let bytes = digits.as_bytes();
-        if !format.first.contains(&bytes[0]) || !format.second.contains(&bytes[1]) {
+        // The number's first two digits, read in place rather than copied out.
+        let mut digits = groups[i..i + count].iter().flat_map(|g| &text.bytes[g.span.start..g.span.end]);
+        let (Some(first), Some(second)) = (digits.next(), digits.next()) else { continue };
+        if !format.first.contains(first) || !format.second.contains(second) {
             continue;
         }
         let end = groups[i + count - 1].span.end;
