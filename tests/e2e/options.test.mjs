@@ -1,7 +1,8 @@
 // The options page and the popup with the real native host in Chromium: a client and its terms
 // added through the form and a CSV import, flagged on a chat page within moments; the client
 // chosen in the popup's picker becomes the host's active client; and an HTML export of the audit
-// log, saved through the browser's downloads, names the client and says the chain verified.
+// log, saved through the browser's downloads, names the client and says the chain verified; the
+// detectors, listed in the engine's own words, switch off what they find.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -95,6 +96,31 @@ test('a term added on the options page is flagged on a guarded chat page', async
     'the alias "Falcon" is flagged as a client term',
   );
   await page.close();
+});
+
+test("the detectors listed in the engine's words switch off what they find on a chat page", async () => {
+  const options = await extensionPage('options.html');
+  const labels = await poll(
+    () => options.locator('#detectors label').allInnerTexts(),
+    (texts) => texts.some((t) => t.includes("People's names")),
+  );
+  for (const words of ['Email addresses', 'Phone numbers', 'API keys, tokens and passwords', "People's names"]) {
+    assert.ok(labels.some((t) => t.trim() === words), `"${words}" is listed (${labels.join(' | ')})`);
+  }
+  await options.getByLabel('Phone numbers').uncheck();
+
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/textarea.html`);
+  await page.click('#prompt');
+  await page.keyboard.type('Call +44 20 7946 0958 or write ana@example.org');
+  const status = await pageStatus(browser.worker, page, (s) => s.findings?.some((f) => f.kind === 'EMAIL'), 5000);
+  assert.deepEqual(status.findings?.map((f) => f.kind), ['EMAIL'], 'the phone number is no longer flagged');
+
+  await options.getByLabel('Phone numbers').check();
+  await page.keyboard.type(' today');
+  const again = await pageStatus(browser.worker, page, (s) => s.findings?.some((f) => f.kind === 'PHONE'), 5000);
+  assert.deepEqual(again.findings?.map((f) => f.kind), ['PHONE', 'EMAIL'], 'switched back on, it is flagged again');
+  await Promise.all([page.close(), options.close()]);
 });
 
 test('the popup lists the client and choosing it makes it the active client', async () => {

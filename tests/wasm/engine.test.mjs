@@ -99,6 +99,15 @@ test('detectors can be switched off by id or rule id', () => {
   assert.equal(hush.scan(text).length, 2);
 });
 
+test('lists its detectors with words for the settings page, each one switching off what it finds', () => {
+  const hush = new HushEngine();
+  const detectors = hush.detectors();
+  assert.ok(detectors.some((d) => d.id === 'email' && d.label === 'Email addresses'));
+  for (const { id, label } of detectors) assert.ok(id && label && label !== id, `${id} has words`);
+  hush.setDisabledDetectors(detectors.map((d) => d.id));
+  assert.deepEqual(hush.scan('AKIAIOSFODNN7EXAMPLE ana@example.org +44 20 7946 0958'), []);
+});
+
 test('allowed values are no longer reported, by a key that does not hold the value', () => {
   const hush = new HushEngine();
   const key = hush.allowKey('Ana@Example.org');

@@ -60,6 +60,13 @@ struct JsEdit<'a> {
     placeholder: &'a str,
 }
 
+/// A built-in detector, as a settings page lists it.
+#[derive(Debug, Serialize)]
+struct JsDetector {
+    id: &'static str,
+    label: &'static str,
+}
+
 /// A redaction, as JavaScript sees it.
 #[derive(Debug, Serialize)]
 struct JsRedaction<'a> {
@@ -81,6 +88,8 @@ export interface HushFinding {
   severity: "low" | "medium" | "high" | "critical";
   client?: string;
 }
+/** A built-in detector: the id that setDisabledDetectors takes, and what it finds in words. */
+export interface HushDetector { id: string; label: string }
 /** A UTF-16 span of a string. */
 export interface HushSpan { start: number; end: number }
 /** A redacted text and its edits, spans into the original text. */
@@ -190,6 +199,17 @@ impl HushEngine {
         let gazetteer = NameGazetteer::from_bytes(bytes).map_err(|e| JsError::new(&format!("names: {e}")))?;
         self.engine.set_name_gazetteer(gazetteer);
         Ok(())
+    }
+
+    /// The built-in detectors as `[{id, label}]`: the ids `setDisabledDetectors` takes, with
+    /// what each finds in words. People's names are among them once the gazetteer is loaded.
+    ///
+    /// # Errors
+    /// A `JsError` starting with `"convert:"` if the list cannot be turned into JS values.
+    #[wasm_bindgen(unchecked_return_type = "HushDetector[]")]
+    pub fn detectors(&self) -> Result<JsValue, JsError> {
+        let detectors: Vec<JsDetector> = self.engine.detectors().map(|(id, label)| JsDetector { id, label }).collect();
+        to_js(&detectors)
     }
 
     /// Switches off the detectors and rules with these ids (`"phone"`, `"secret.generic_assignment"`,

@@ -3,13 +3,12 @@
  * content script because Chromium refuses to compile wasm in a content script on pages whose CSP
  * lacks 'wasm-unsafe-eval' (every real chat site): see shared/DESIGN.md.
  */
-import init, { HushEngine, type HushConversationState, type HushDictionary } from 'hush-wasm';
+import init, { HushEngine, type HushConversationState, type HushDetector, type HushDictionary } from 'hush-wasm';
 import type { Finding } from '../shared/findings';
 import type { RedactionEdit, Span } from '../shared/messages';
 import { restorePieces, type RestoredPiece } from '../shared/placeholders';
+import { addAllowedValueKey, allowedValueKeys, disabledDetectors } from '../shared/settings';
 
-/** Keys of values the user always allows (derived by the engine; the values are not kept). */
-const ALLOWED_KEYS = 'allowedValueKeys';
 /** Session storage: the client dictionary last given to the engine, for a restarted worker. */
 const DICTIONARY_KEY = 'dictionary';
 /**
@@ -18,22 +17,22 @@ const DICTIONARY_KEY = 'dictionary';
  * the extension's only (content scripts cannot read it) and is never written to disk.
  */
 const CONVERSATION_PREFIX = 'conversation:';
-/** Local storage: detector and rule ids the user switched off on the options page. */
-export const DISABLED_DETECTORS_KEY = 'disabledDetectors';
 /** The gazetteer of given names and surnames, shipped beside the module (see engine/data/names). */
 const NAME_GAZETTEER = 'hush-names.bin';
 
 let loading: Promise<HushEngine> | undefined;
+/** Settles once the engine tried to read the name gazetteer (whether or not it could). */
+let namesRead: Promise<void> | undefined;
 
 async function load(): Promise<HushEngine> {
   await init({ module_or_path: chrome.runtime.getURL('hush_wasm_bg.wasm') });
   const engine = new HushEngine();
-  engine.setAllowedKeys(await allowedKeys());
+  engine.setAllowedKeys(await allowedValueKeys());
   engine.setDisabledDetectors(await disabledDetectors());
   const dictionary = (await chrome.storage.session.get(DICTIONARY_KEY))[DICTIONARY_KEY] as HushDictionary | undefined;
   if (dictionary) engine.setDictionary(dictionary);
   await loadConversations(engine);
-  void loadNames(engine);
+  namesRead = loadNames(engine);
   return engine;
 }
 
@@ -75,8 +74,11 @@ export async function applyDisabledDetectors(): Promise<void> {
   (await engine()).setDisabledDetectors(await disabledDetectors());
 }
 
-async function disabledDetectors(): Promise<string[]> {
-  return stringList(DISABLED_DETECTORS_KEY);
+/** The engine's built-in detectors, with People's names once the gazetteer was read (or failed to be). */
+export async function detectors(): Promise<HushDetector[]> {
+  const hush = await engine();
+  await namesRead;
+  return hush.detectors();
 }
 
 /** The engine, loading it on first use; a failed load is retried on the next call. */
@@ -130,16 +132,6 @@ export async function restore(conversation: string, text: string): Promise<Resto
 /** Never flags `value` again, in this and every later session. */
 export async function allowValue(value: string): Promise<void> {
   const hush = await engine();
-  const keys = [...new Set([...(await allowedKeys()), hush.allowKey(value)])];
-  await chrome.storage.local.set({ [ALLOWED_KEYS]: keys });
-  hush.setAllowedKeys(keys);
-}
-
-function allowedKeys(): Promise<string[]> {
-  return stringList(ALLOWED_KEYS);
-}
-
-async function stringList(key: string): Promise<string[]> {
-  const stored: unknown = (await chrome.storage.local.get(key))[key];
-  return Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : [];
+  await addAllowedValueKey(hush.allowKey(value));
+  hush.setAllowedKeys(await allowedValueKeys());
 }

@@ -4,7 +4,8 @@
  * on Firefox an event page; nothing here relies on staying alive.
  */
 import { serve } from '../shared/messaging';
-import { allowValue, applyDisabledDetectors, DISABLED_DETECTORS_KEY, engine, forgetConversations, redact, scan } from './engine';
+import { onDetectorsChanged } from '../shared/settings';
+import { allowValue, applyDisabledDetectors, detectors, engine, forgetConversations, redact, scan } from './engine';
 import { conversationOf, inTab } from './conversation';
 import { forwardHostRequest, recordAuditEvent, startHost } from './host';
 import { restoreAnswers } from './restore';
@@ -36,6 +37,13 @@ serve({
   redact: async ({ text, spans }, sender) => {
     try {
       return { ok: true, ...(await redact(conversationOf(sender), text, spans)) };
+    } catch (error) {
+      return { ok: false, error: describe(error) };
+    }
+  },
+  detectors: async () => {
+    try {
+      return { ok: true, detectors: await detectors() };
     } catch (error) {
       return { ok: false, error: describe(error) };
     }
@@ -84,9 +92,7 @@ chrome.tabs.onRemoved.addListener((tabId) => {
 chrome.tabs.onUpdated.addListener((tabId, change) => {
   if (change.url !== undefined) void tabNavigated(tabId, change.url);
 });
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && DISABLED_DETECTORS_KEY in changes) void applyDisabledDetectors();
-});
+onDetectorsChanged(() => void applyDisabledDetectors());
 
 // Start compiling the engine now, so the first keystroke does not wait for it.
 engine().catch((error: unknown) => console.error('hush: the detection engine failed to load', error));

@@ -22,6 +22,8 @@ export interface Requests {
   scan: { request: { text: string }; response: ScanResult };
   /** Replaces findings in `text` with placeholders that stay the same within the tab's conversation. */
   redact: { request: { text: string; spans?: Span[] }; response: RedactResult };
+  /** The engine's built-in detectors, for the options page. */
+  detectors: { request: object; response: DetectorsResult };
   /** Never flag this value again (the engine keeps only a key derived from it). */
   'allow-value': { request: { value: string }; response: null };
   /** The content script's latest view of its tab, for the toolbar badge and the popup. */
@@ -103,6 +105,15 @@ export interface RedactionEdit extends Span {
 
 /** The engine's answer to a redaction. */
 export type RedactResult = { ok: true; text: string; edits: RedactionEdit[] } | { ok: false; error: string };
+
+/** A built-in detector: the id the options page switches off, and what it finds in words. */
+export interface DetectorInfo {
+  id: string;
+  label: string;
+}
+
+/** The engine's built-in detectors, or why they cannot be listed. */
+export type DetectorsResult = { ok: true; detectors: DetectorInfo[] } | { ok: false; error: string };
 
 /** The engine's answer to a scan. */
 export type ScanResult = { ok: true; findings: Finding[] } | { ok: false; error: string };

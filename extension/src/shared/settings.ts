@@ -7,6 +7,8 @@ const SITE_MODE_CHOICES = 'siteModes';
 const PAUSED_SITES = 'pausedSites';
 /** The engine detector and rule ids switched off (`"phone"`, `"secret.generic_assignment"`); the background applies them. */
 const DISABLED_DETECTORS = 'disabledDetectors';
+/** Keys of values the user always allows (derived by the engine; the values are not kept). */
+const ALLOWED_VALUE_KEYS = 'allowedValueKeys';
 
 async function stringList(key: string): Promise<string[]> {
   const stored: unknown = (await chrome.storage.local.get(key))[key];
@@ -98,13 +100,33 @@ export function setDetectorDisabled(id: string, disabled: boolean): Promise<void
   return setMembership(DISABLED_DETECTORS, id, disabled);
 }
 
+/** Calls `listener` after every change to the detectors switched off, until the returned function is called. */
+export function onDetectorsChanged(listener: () => void): () => void {
+  return onLocalChange([DISABLED_DETECTORS], listener);
+}
+
+/** The keys of the values the user always allows. */
+export function allowedValueKeys(): Promise<string[]> {
+  return stringList(ALLOWED_VALUE_KEYS);
+}
+
+/** Always allows the value whose key is `key`. */
+export function addAllowedValueKey(key: string): Promise<void> {
+  return setMembership(ALLOWED_VALUE_KEYS, key, true);
+}
+
 /**
  * Which sites are guarded or paused, or their modes, changed: calls `listener` after every such
  * change, until the returned function is called.
  */
 export function onSitesChanged(listener: () => void): () => void {
+  return onLocalChange([USER_SITES, PAUSED_SITES, SITE_MODE_CHOICES], listener);
+}
+
+/** Calls `listener` after every change to one of `keys` in local storage, until the returned function is called. */
+function onLocalChange(keys: readonly string[], listener: () => void): () => void {
   const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string): void => {
-    if (area === 'local' && (USER_SITES in changes || PAUSED_SITES in changes || SITE_MODE_CHOICES in changes)) listener();
+    if (area === 'local' && keys.some((key) => key in changes)) listener();
   };
   chrome.storage.onChanged.addListener(onChanged);
   return () => chrome.storage.onChanged.removeListener(onChanged);
