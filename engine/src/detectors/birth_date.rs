@@ -91,7 +91,10 @@ impl Detector for BirthDateDetector {
 /// A real date whose first group is `i` (or whose month name comes just before group `i`):
 /// the number of groups it uses and its span.
 fn date_at(text: &ScanText<'_>, i: usize) -> Option<(usize, Span)> {
-    numeric_date(text, i).or_else(|| cjk_date(text, i)).or_else(|| named_month_date(text, i))
+    // A date of three groups (numeric or CJK) has at least six digits at most three bytes
+    // apart; most groups have fewer, and then the text around them need not be read.
+    let three_groups = if text.run_digits(i) >= 6 { numeric_date(text, i).or_else(|| cjk_date(text, i)) } else { None };
+    three_groups.or_else(|| named_month_date(text, i))
 }
 
 fn group_value(text: &ScanText<'_>, k: usize) -> Option<u32> {
