@@ -3,6 +3,7 @@
 // the box: pastes land redacted without a question and a message holding findings waits for the
 // user's choice; each choice becomes an audit row in the host's SQLite file. A site the user marks
 // trusted on the options page only gets warnings: pastes land as they are, messages go at once.
+// A mode is chosen for a site, not a host name: Kimi's holds on www.kimi.com too.
 // Pausing Hush on a site takes its underlines and badge off the open page at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,9 +50,11 @@ before(async () => {
   browser = await launchChromium({
     profileDir,
     env: { HUSH_DB: db },
-    args: [`--host-resolver-rules=MAP ${KIMI} 127.0.0.1`, '--ignore-certificate-errors'],
+    args: [`--host-resolver-rules=MAP ${KIMI} 127.0.0.1, MAP www.${KIMI} 127.0.0.1`, '--ignore-certificate-errors'],
   });
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `https://${KIMI}:${server.port}` });
+  for (const host of [KIMI, `www.${KIMI}`]) {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `https://${host}:${server.port}` });
+  }
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await guardOrigin(browser.worker, server.origin);
 });
@@ -97,10 +100,32 @@ test('on kimi.com a message with findings waits: Cancel is recorded as blocked, 
   await page.close();
 });
 
+test('a mode chosen for Kimi holds on all its hosts: www.kimi.com then asks before a paste lands', async () => {
+  const options = await browser.context.newPage();
+  await options.goto(`${EXTENSION_ORIGIN}/options.html`);
+  const kimiMode = options.getByLabel('Mode on Kimi', { exact: true });
+  await kimiMode.selectOption({ label: 'Ask on paste and before sending' });
+  await poll(() => kimiMode.getAttribute('title'), (title) => /You chose this mode/.test(title ?? ''));
+
+  const page = await chatPage(`https://www.${KIMI}:${server.port}/lexical.html`);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), SAMPLE);
+  await page.keyboard.press('Control+v');
+  const asked = await waitForOverlay(page, (o) => o.paste !== undefined);
+  assert.match(asked.paste?.text ?? '', /3 sensitive items/);
+  assert.equal(await editorText(page), '', 'nothing landed while Hush asks');
+  await page.keyboard.press('Enter');
+  assert.match(await poll(() => editorText(page), (t) => t !== ''), redactedSamplePattern());
+  await page.close();
+
+  await kimiMode.selectOption({ label: 'Redact pastes, ask before sending (default)' });
+  await poll(() => kimiMode.getAttribute('title'), (title) => /consumer chat/.test(title ?? ''));
+  await options.close();
+});
+
 test('the options page shows each site\'s mode, and a site marked trusted only gets warnings', async () => {
   const options = await browser.context.newPage();
   await options.goto(`${EXTENSION_ORIGIN}/options.html`);
-  const kimiMode = options.getByLabel(`Mode on https://${KIMI}`, { exact: true });
+  const kimiMode = options.getByLabel('Mode on Kimi', { exact: true });
   assert.equal(await kimiMode.inputValue(), 'strict');
   assert.match((await kimiMode.getAttribute('title')) ?? '', /consumer chat/);
   const ours = options.getByLabel(`Mode on ${server.origin}`, { exact: true });

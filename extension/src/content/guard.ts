@@ -77,7 +77,7 @@ export class PromptGuard {
       redact: (text) => send({ kind: 'redact', text }),
       pastedRedacted: (text, findings) => this.audit.record('paste_redacted', text, findings),
       onSensitivePaste: () => ({ strict: 'redact', ask: 'ask', trusted: 'keep' } as const)[this.mode],
-      rememberAlways: () => void chooseMode(location.origin, 'strict'),
+      rememberAlways: () => void chooseMode(site, 'strict'),
     }, this.lifetime.signal);
     new SendGuard(this.boxes, site.sendButton, this.overlay.layer, {
       box: (element) => this.boxFor(element),
@@ -91,7 +91,7 @@ export class PromptGuard {
 
   /** Keeps the site's mode current: the user may change it in the popup or the options page. */
   private async readMode(): Promise<void> {
-    this.mode = (await modeInEffect(this.site, location.origin)).mode;
+    this.mode = (await modeInEffect(this.site)).mode;
   }
 
   /** Starts listening. Listeners go on the window in the capture phase so the page cannot hide events. */

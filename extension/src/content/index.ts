@@ -15,7 +15,8 @@ let guard: PromptGuard | undefined;
 
 /** The site's profile when Hush guards this page now: a known or added site, not paused. */
 async function siteProfile(): Promise<SiteProfile | undefined> {
-  return (await isPaused(location.origin)) ? undefined : guardedSite(new URL(location.href));
+  const site = await guardedSite(new URL(location.href));
+  return site && !(await isPaused(site)) ? site : undefined;
 }
 
 /** Starts guarding once the page is guarded and not paused; stops when it is paused or dropped. */

@@ -1,48 +1,42 @@
 /** Options: the sites Hush guards (built in or added), their modes, and where it is paused. */
 import { elementById, make } from '../shared/dom';
-import { addUserSite, chooseMode, guardedSite, modeInEffect, onSitesChanged, pausedSites, removeUserSite, setPaused, userSites } from '../shared/settings';
-import { KNOWN_SITES, SITE_MODES, type SiteMode, type SiteProfile } from '../shared/sites';
+import { addUserSite, chooseMode, isPaused, modeInEffect, onSitesChanged, removeUserSite, setPaused, userSites } from '../shared/settings';
+import { KNOWN_SITES, SITE_MODES, userSite, type SiteMode, type SiteProfile } from '../shared/sites';
 
-/** Every origin worth a row: the known sites' hosts, the added sites, and any paused origin. */
-async function origins(): Promise<string[]> {
-  const known = KNOWN_SITES.flatMap((site) => site.hosts.map((host) => `https://${host}`));
-  const [added, paused] = await Promise.all([userSites(), pausedSites()]);
-  return [...new Set([...known, ...added, ...paused])];
+/** Every guarded site: the known ones, then the ones the user added. */
+async function sites(): Promise<{ site: SiteProfile; addedAs?: string }[]> {
+  const added = await userSites();
+  return [...KNOWN_SITES.map((site) => ({ site })), ...added.map((origin) => ({ site: userSite(origin), addedAs: origin }))];
 }
 
-/** The mode picker of a guarded site; its title says why the mode in effect was chosen. */
-async function modePicker(site: SiteProfile, origin: string): Promise<HTMLSelectElement> {
-  const { mode, reason } = await modeInEffect(site, origin);
+/** The mode picker of a site; its title says why the mode in effect was chosen. */
+async function modePicker(site: SiteProfile): Promise<HTMLSelectElement> {
+  const { mode, reason } = await modeInEffect(site);
   const options = SITE_MODES.map(({ mode: value, label }) =>
     make('option', { value, selected: value === mode, textContent: value === site.mode ? `${label} (default)` : label }),
   );
-  const picker = make('select', { ariaLabel: `Mode on ${origin}`, title: reason }, ...options);
-  picker.addEventListener('change', () => {
-    const chosen = picker.value as SiteMode;
-    void chooseMode(origin, chosen === site.mode ? undefined : chosen);
-  });
+  const picker = make('select', { ariaLabel: `Mode on ${site.name}`, title: reason }, ...options);
+  picker.addEventListener('change', () => void chooseMode(site, picker.value as SiteMode));
   return picker;
 }
 
-async function row(origin: string, paused: boolean): Promise<HTMLTableRowElement> {
-  const site = await guardedSite(new URL(origin));
-  const added = site?.id.startsWith('user:') ?? false;
-  const why = site === undefined ? 'Not guarded' : added ? 'Added by you' : 'Built in';
-  const pause = make('input', { type: 'checkbox', checked: paused, ariaLabel: `Pause Hush on ${origin}` });
-  pause.addEventListener('change', () => void setPaused(origin, pause.checked));
-  const mode = site === undefined ? [] : [await modePicker(site, origin)];
-  const cells = [make('td', {}, origin), make('td', {}, why), make('td', {}, ...mode), make('td', {}, pause), make('td')];
-  if (added) {
-    const remove = make('button', { type: 'button', textContent: 'Remove', ariaLabel: `Stop guarding ${origin}` });
-    remove.addEventListener('click', () => void removeUserSite(origin));
+/** A site's row: its name (and a known site's hosts), whether it is built in, its mode, pause, remove. */
+async function row(site: SiteProfile, addedAs: string | undefined): Promise<HTMLTableRowElement> {
+  const name = make('td', {}, site.name);
+  if (site.hosts.length > 0) name.append(make('small', { className: 'hosts', textContent: site.hosts.join(', ') }));
+  const pause = make('input', { type: 'checkbox', checked: await isPaused(site), ariaLabel: `Pause Hush on ${site.name}` });
+  pause.addEventListener('change', () => void setPaused(site, pause.checked));
+  const cells = [name, make('td', {}, addedAs ? 'Added by you' : 'Built in'), make('td', {}, await modePicker(site)), make('td', {}, pause), make('td')];
+  if (addedAs) {
+    const remove = make('button', { type: 'button', textContent: 'Remove', ariaLabel: `Stop guarding ${addedAs}` });
+    remove.addEventListener('click', () => void removeUserSite(addedAs));
     cells[4]?.append(remove);
   }
   return make('tr', {}, ...cells);
 }
 
 async function render(): Promise<void> {
-  const paused = new Set(await pausedSites());
-  const rows = await Promise.all((await origins()).map((origin) => row(origin, paused.has(origin))));
+  const rows = await Promise.all((await sites()).map(({ site, addedAs }) => row(site, addedAs)));
   elementById('sites', HTMLTableSectionElement).replaceChildren(...rows);
 }
 

@@ -8,6 +8,7 @@ import { describeHost } from '../shared/host-line';
 import { describeMode, describeSite, findingLines, type SiteView } from './page-status';
 import { platform } from 'hush-platform';
 import type { RestoreViewTarget } from '../shared/platform';
+import type { SiteProfile } from '../shared/sites';
 
 const ui = {
   status: elementById('status', HTMLElement),
@@ -32,15 +33,20 @@ async function currentTab(): Promise<{ id: number | undefined; windowId: number 
 /** The guarded tab the restore view would open for, known before a click (which must not wait). */
 let answersTab: RestoreViewTarget | undefined;
 
+/** The current tab's guarded site, if any. */
+async function currentSite(): Promise<SiteProfile | undefined> {
+  const { url } = await currentTab();
+  return url && guardedSite(url);
+}
+
 async function siteView(tab: { id: number | undefined; url: URL | undefined }): Promise<SiteView> {
-  if (!tab.url) return { guarded: false, paused: false, status: null };
-  const [site, paused, status] = await Promise.all([
-    guardedSite(tab.url),
-    isPaused(tab.url.origin),
+  const [site, status] = await Promise.all([
+    tab.url && guardedSite(tab.url),
     tab.id === undefined ? null : send({ kind: 'tab-status', tabId: tab.id }),
   ]);
-  const mode = site && (await modeInEffect(site, tab.url.origin));
-  return { guarded: site !== undefined, paused, status, ...(mode && { mode }) };
+  if (!site) return { guarded: false, paused: false, status };
+  const [paused, mode] = await Promise.all([isPaused(site), modeInEffect(site)]);
+  return { guarded: true, paused, status, mode };
 }
 
 async function showSite(): Promise<void> {
@@ -66,7 +72,7 @@ async function showHost(): Promise<void> {
 }
 
 ui.pause.addEventListener('change', () => {
-  void currentTab().then(({ url }) => url && setPaused(url.origin, ui.pause.checked));
+  void currentSite().then((site) => site && setPaused(site, ui.pause.checked));
 });
 elementById('open-options', HTMLButtonElement).addEventListener('click', () => void chrome.runtime.openOptionsPage());
 ui.readAnswers.addEventListener('click', () => {

@@ -2,8 +2,9 @@
 import { knownSite, SITE_MODES, userSite, type SiteMode, type SiteProfile } from './sites';
 
 const USER_SITES = 'userSites';
-/** Modes the user chose, by origin: `{ "https://kimi.com": "trusted" }`. */
+/** Modes the user chose, by site id (a known site's, or `user:` and the origin of an added one): `{ "kimi": "trusted" }`. */
 const SITE_MODE_CHOICES = 'siteModes';
+/** Ids of the sites where the user paused Hush, as in SITE_MODE_CHOICES. */
 const PAUSED_SITES = 'pausedSites';
 /** The engine detector and rule ids switched off (`"phone"`, `"secret.generic_assignment"`); the background applies them. */
 const DISABLED_DETECTORS = 'disabledDetectors';
@@ -32,9 +33,12 @@ export function addUserSite(origin: string): Promise<void> {
   return setMembership(USER_SITES, origin, true);
 }
 
-/** Stops guarding `origin`, a site the user added. */
-export function removeUserSite(origin: string): Promise<void> {
-  return setMembership(USER_SITES, origin, false);
+/** Stops guarding `origin`, a site the user added, and forgets its mode and pause. */
+export async function removeUserSite(origin: string): Promise<void> {
+  const site = userSite(origin);
+  await setPaused(site, false);
+  await chooseMode(site, undefined);
+  await setMembership(USER_SITES, origin, false);
 }
 
 /** The profile Hush guards `url`'s page with, a known or an added site (paused or not). */
@@ -59,35 +63,30 @@ async function modeChoices(): Promise<Record<string, SiteMode>> {
   return Object.fromEntries(Object.entries(stored).filter((entry): entry is [string, SiteMode] => modes.has(String(entry[1]))));
 }
 
-/** The mode Hush applies on `origin`, guarded with `site`'s profile. */
-export async function modeInEffect(site: SiteProfile, origin: string): Promise<ModeInEffect> {
-  const chosen = (await modeChoices())[origin];
+/** The mode Hush applies on every page of `site`. */
+export async function modeInEffect(site: SiteProfile): Promise<ModeInEffect> {
+  const chosen = (await modeChoices())[site.id];
   if (chosen === undefined || chosen === site.mode) return { mode: site.mode, reason: site.modeReason, chosen: false };
   const label = SITE_MODES.find(({ mode }) => mode === chosen)?.label ?? chosen;
   return { mode: chosen, reason: `You chose this mode for this site (${label}).`, chosen: true };
 }
 
-/** Sets `origin`'s mode; `undefined` goes back to Hush's default for the site. */
-export async function chooseMode(origin: string, mode: SiteMode | undefined): Promise<void> {
+/** Sets `site`'s mode on all its hosts; `undefined`, or its default mode, goes back to Hush's default. */
+export async function chooseMode(site: SiteProfile, mode: SiteMode | undefined): Promise<void> {
   const choices = await modeChoices();
-  if (mode === undefined) delete choices[origin];
-  else choices[origin] = mode;
+  if (mode === undefined || mode === site.mode) delete choices[site.id];
+  else choices[site.id] = mode;
   await chrome.storage.local.set({ [SITE_MODE_CHOICES]: choices });
 }
 
-/** Origins where the user paused Hush: it does not guard them until resumed. */
-export function pausedSites(): Promise<string[]> {
-  return stringList(PAUSED_SITES);
+/** Whether Hush is paused on `site` (on all its hosts): it does not guard it until resumed. */
+export async function isPaused(site: SiteProfile): Promise<boolean> {
+  return (await stringList(PAUSED_SITES)).includes(site.id);
 }
 
-/** Whether Hush is paused on `origin`. */
-export async function isPaused(origin: string): Promise<boolean> {
-  return (await pausedSites()).includes(origin);
-}
-
-/** Pauses Hush on `origin`, or resumes it. */
-export function setPaused(origin: string, paused: boolean): Promise<void> {
-  return setMembership(PAUSED_SITES, origin, paused);
+/** Pauses Hush on `site`, or resumes it. */
+export function setPaused(site: SiteProfile, paused: boolean): Promise<void> {
+  return setMembership(PAUSED_SITES, site.id, paused);
 }
 
 /** The detector and rule ids the user switched off. */

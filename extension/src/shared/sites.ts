@@ -21,8 +21,10 @@ export const SITE_MODES: readonly { mode: SiteMode; label: string }[] = [
 
 /** One chat site: its prompt box, send button, answers, and how Hush treats it by default. */
 export interface SiteProfile {
-  /** A short stable id (`kimi`, `chatgpt`). */
+  /** A short stable id (`kimi`, `chatgpt`): the key of the user's choices for the site. */
   id: string;
+  /** The site's name as the user knows it (`Kimi`; an added site's origin). */
+  name: string;
   /** The host names it is served from (a subdomain of one matches too). */
   hosts: readonly string[];
   /** A CSS selector for the prompt box, tried in document order. */
@@ -64,44 +66,44 @@ function known(site: Omit<SiteProfile, 'sendButton' | 'answers'> & { sendButton?
 export const KNOWN_SITES: readonly SiteProfile[] = [
   // kimi.com, 2026: a Lexical editor.
   known({
-    id: 'kimi', hosts: ['kimi.com', 'kimi.moonshot.cn'], promptBox: '.chat-input-editor[data-lexical-editor="true"]', editor: 'lexical',
+    id: 'kimi', name: 'Kimi', hosts: ['kimi.com', 'kimi.moonshot.cn'], promptBox: '.chat-input-editor[data-lexical-editor="true"]', editor: 'lexical',
     sendButton: '.send-button', answers: '.segment-assistant', ...CONSUMER,
     modeReason: 'Kimi is a consumer chat: what you send may be kept and used to improve its models.',
   }),
   // chatgpt.com, 2026: ProseMirror with id prompt-textarea (a hidden textarea fallback shares the page).
   known({
-    id: 'chatgpt', hosts: ['chatgpt.com', 'chat.openai.com'], promptBox: '#prompt-textarea', editor: 'prosemirror',
+    id: 'chatgpt', name: 'ChatGPT', hosts: ['chatgpt.com', 'chat.openai.com'], promptBox: '#prompt-textarea', editor: 'prosemirror',
     sendButton: '#composer-submit-button', answers: '[data-message-author-role="assistant"]', ...CONSUMER,
     modeReason: 'Consumer ChatGPT may train on your chats unless you turned that off in its data controls.',
   }),
   known({
-    id: 'claude', hosts: ['claude.ai'], promptBox: 'div.ProseMirror[contenteditable="true"]', editor: 'prosemirror',
+    id: 'claude', name: 'Claude', hosts: ['claude.ai'], promptBox: 'div.ProseMirror[contenteditable="true"]', editor: 'prosemirror',
     sendButton: 'button[aria-label="Send message"]', answers: '.font-claude-response', ...CONSUMER,
     modeReason: 'Consumer Claude may train on your chats when model improvement is on in its privacy settings.',
   }),
   known({
-    id: 'gemini', hosts: ['gemini.google.com'], promptBox: '.ql-editor', editor: 'quill',
+    id: 'gemini', name: 'Gemini', hosts: ['gemini.google.com'], promptBox: '.ql-editor', editor: 'quill',
     sendButton: 'button.send-button', answers: 'message-content', ...CONSUMER,
     modeReason: 'Gemini keeps your activity, which people may review and Google may use to improve its products.',
   }),
   known({
-    id: 'deepseek', hosts: ['chat.deepseek.com'], promptBox: 'textarea', editor: 'textarea', answers: '.ds-markdown', ...CONSUMER,
+    id: 'deepseek', name: 'DeepSeek', hosts: ['chat.deepseek.com'], promptBox: 'textarea', editor: 'textarea', answers: '.ds-markdown', ...CONSUMER,
     modeReason: 'DeepSeek may use what you send to improve its services, and stores it in the PRC.',
   }),
   known({
-    id: 'copilot', hosts: ['copilot.microsoft.com'], promptBox: 'textarea', editor: 'textarea', ...CONSUMER,
+    id: 'copilot', name: 'Copilot', hosts: ['copilot.microsoft.com'], promptBox: 'textarea', editor: 'textarea', ...CONSUMER,
     modeReason: 'Consumer Copilot may train on your conversations unless you opt out.',
   }),
   known({
-    id: 'perplexity', hosts: ['perplexity.ai', 'www.perplexity.ai'], promptBox: 'textarea, [contenteditable="true"]', editor: 'auto', ...CONSUMER,
+    id: 'perplexity', name: 'Perplexity', hosts: ['perplexity.ai', 'www.perplexity.ai'], promptBox: 'textarea, [contenteditable="true"]', editor: 'auto', ...CONSUMER,
     modeReason: 'Perplexity keeps consumer data for AI training unless you turn it off.',
   }),
   known({
-    id: 'mistral', hosts: ['chat.mistral.ai'], promptBox: 'textarea, div.ProseMirror[contenteditable="true"]', editor: 'auto', ...CONSUMER,
+    id: 'mistral', name: 'Le Chat (Mistral)', hosts: ['chat.mistral.ai'], promptBox: 'textarea, div.ProseMirror[contenteditable="true"]', editor: 'auto', ...CONSUMER,
     modeReason: 'Le Chat may train on free and Pro accounts\' chats unless you opt out.',
   }),
   known({
-    id: 'poe', hosts: ['poe.com'], promptBox: 'textarea', editor: 'textarea', ...CONSUMER,
+    id: 'poe', name: 'Poe', hosts: ['poe.com'], promptBox: 'textarea', editor: 'textarea', ...CONSUMER,
     modeReason: 'Poe passes what you send to the bot\'s provider, under that provider\'s terms.',
   }),
 ];
@@ -115,6 +117,7 @@ export function knownSite(hostname: string): SiteProfile | undefined {
 export function userSite(origin: string): SiteProfile {
   return {
     id: `user:${origin}`,
+    name: origin,
     hosts: [],
     promptBox: GENERIC_PROMPT_BOX,
     editor: 'auto',
