@@ -190,13 +190,32 @@ fn starts_lower_case(word: &str) -> bool {
 }
 
 /// Whether one of the five words after a house number is an English street word (those are
-/// all capitalised, so a word that is not needs no look-up).
+/// all capitalised, so a word that is not needs no look-up, nor does one whose first two
+/// letters begin no street word: "INFO", "Friday").
 fn names_english_street(after: &str) -> bool {
-    after
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(5)
-        .any(|w| w.as_bytes()[0].is_ascii_uppercase() && words::ENGLISH.binary_search(&w).is_ok())
+    // Split as bytes: every byte of a non-ASCII char separates words, like the char itself.
+    after.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(5).any(|w| {
+        let pair = w[0].is_ascii_uppercase()
+            && w.get(1).is_some_and(|&second| ENGLISH_PAIRS[usize::from(w[0] - b'A')] >> second & 1 == 1);
+        pair && words::ENGLISH.binary_search_by(|e| e.as_bytes().cmp(w)).is_ok()
+    })
+}
+
+/// For each capital letter, the second bytes (all ASCII) of the English street words that
+/// start with it, one bit each.
+static ENGLISH_PAIRS: [u128; 26] = english_pairs();
+
+const fn english_pairs() -> [u128; 26] {
+    let mut pairs = [0u128; 26];
+    let mut i = 0;
+    while i < words::ENGLISH.len() {
+        // Every word is capitalised and has a second letter (checked at compile time here).
+        let word = words::ENGLISH[i].as_bytes();
+        assert!(word[0].is_ascii_uppercase() && word[1].is_ascii());
+        pairs[(word[0] - b'A') as usize] |= 1 << word[1];
+        i += 1;
+    }
+    pairs
 }
 
 /// Whether `word` starts with a French street type, in any case.
@@ -348,6 +367,14 @@ mod tests {
         let mut out = Vec::new();
         AddressDetector::new().detect(&ScanText::new(text), &mut out);
         out.iter().map(|c| &text[c.bytes.start..c.bytes.end]).collect()
+    }
+
+    #[test]
+    fn the_first_letters_filter_lets_every_english_street_word_through() {
+        for word in words::ENGLISH {
+            assert!(names_english_street(&format!(" {word} ")), "{word}");
+        }
+        assert!(!names_english_street(" INFO request Friday"));
     }
 
     #[test]
