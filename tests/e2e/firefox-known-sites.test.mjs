@@ -7,15 +7,8 @@ import assert from 'node:assert/strict';
 import { servePages } from './lib/server.mjs';
 import { launchFirefox, pageStatus } from './lib/firefox.mjs';
 import { poll } from './lib/overlay.mjs';
+import { KNOWN_SITE_STAND_INS } from './lib/known-sites.mjs';
 
-/** Each known site and the stand-in page built with its editor. */
-const SITES = [
-  { host: 'kimi.com', page: 'lexical.html' },
-  { host: 'chatgpt.com', page: 'prosemirror.html' },
-  { host: 'claude.ai', page: 'prosemirror.html' },
-  { host: 'gemini.google.com', page: 'quill.html' },
-  { host: 'chat.deepseek.com', page: 'react-textarea.html' },
-];
 const TEXT = 'Send the contract to maria.rossi@example.it today';
 
 let server;
@@ -51,7 +44,7 @@ async function inNewTab(url, check) {
   }
 }
 
-for (const { host, page } of SITES) {
+for (const { host, page } of KNOWN_SITE_STAND_INS) {
   test(`${host} is guarded without being added`, () =>
     inNewTab(`https://${host}:${server.port}/${page}`, async (url) => {
       const status = await pageStatus(browser, url, (s) => s.findings?.length === 1);

@@ -6,22 +6,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { servePages } from './lib/server.mjs';
 import { launchChromium, pageStatus } from './lib/chromium.mjs';
-
-/** Each known site, the stand-in page built with its editor, and the site's prompt-box markup. */
-const SITES = [
-  { host: 'kimi.com', page: 'lexical.html' },
-  { host: 'chatgpt.com', page: 'prosemirror.html' },
-  { host: 'claude.ai', page: 'prosemirror.html' },
-  { host: 'gemini.google.com', page: 'quill.html' },
-  { host: 'chat.deepseek.com', page: 'react-textarea.html' },
-];
+import { KNOWN_SITE_STAND_INS } from './lib/known-sites.mjs';
 
 let server;
 let browser;
 
 before(async () => {
   server = await servePages(undefined, { https: true });
-  const rules = SITES.map(({ host }) => `MAP ${host} 127.0.0.1`).join(', ');
+  const rules = KNOWN_SITE_STAND_INS.map(({ host }) => `MAP ${host} 127.0.0.1`).join(', ');
   browser = await launchChromium({ args: [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors'] });
 });
 
@@ -30,7 +22,7 @@ after(async () => {
   await server?.close();
 });
 
-for (const { host, page: pageFile } of SITES) {
+for (const { host, page: pageFile } of KNOWN_SITE_STAND_INS) {
   test(`${host} is guarded without being added`, async () => {
     const page = await browser.context.newPage();
     try {

@@ -8,7 +8,17 @@ import { fileURLToPath } from 'node:url';
 export const CHROMIUM_DIST = fileURLToPath(new URL('../../../extension/dist/chromium', import.meta.url));
 /** Where Hush's own pages live in Chromium: the id follows from the manifest's `key` (manifests/chromium.json). */
 export const EXTENSION_ORIGIN = 'chrome-extension://dckamhmmndbcfolfhmpkfdoiomjlilia';
-const EXECUTABLE = process.env.HUSH_CHROMIUM ?? '/usr/bin/chromium';
+/** The Chromium the tests drive: Debian's, never a downloaded one. */
+export const CHROMIUM_EXECUTABLE = process.env.HUSH_CHROMIUM ?? '/usr/bin/chromium';
+/** Flags that keep a headless test Chromium quiet on a machine without internet (shared/TOOLCHAIN.md). */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Launches Chromium with the extension at `extensionDir` in the profile `profileDir` (a fresh
@@ -19,7 +29,7 @@ const EXECUTABLE = process.env.HUSH_CHROMIUM ?? '/usr/bin/chromium';
 export async function launchChromium({ extensionDir = CHROMIUM_DIST, profileDir, headless = true, args = [], env = {} } = {}) {
   const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'hush-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: EXECUTABLE,
+    executablePath: CHROMIUM_EXECUTABLE,
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: { width: 1100, height: 760 },
@@ -28,12 +38,7 @@ export async function launchChromium({ extensionDir = CHROMIUM_DIST, profileDir,
       ...(headless ? ['--headless=new'] : []),
       `--load-extension=${extensionDir}`,
       `--disable-extensions-except=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM_ARGS,
       '--disable-quic',
       ...args,
     ],
