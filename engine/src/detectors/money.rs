@@ -53,6 +53,8 @@ fn words_in(words: &'static [&'static str], mut bits: u64) -> impl Iterator<Item
 /// Magnitude words written after the number (`3.2m`, `1.5 million`, `15万`).
 const MAGNITUDES: &[&str] =
     &["million", "billion", "Mio.", "Mio", "Mrd.", "Mrd", "mn", "bn", "k", "K", "m", "M", "万", "亿", "千"];
+/// For each byte, the words of [`MAGNITUDES`] that start with it, like [`AFTER_BY_FIRST_BYTE`].
+static MAGNITUDES_BY_FIRST_BYTE: [u64; 256] = words_by_byte(MAGNITUDES, false);
 
 impl Detector for MoneyDetector {
     fn id(&self) -> &'static str {
@@ -112,8 +114,8 @@ fn amount_at(text: &ScanText<'_>, i: usize) -> (usize, Span) {
     let mut end = groups[last].span.end;
     let rest = &text.text[end..];
     let spaced = rest.strip_prefix(' ').unwrap_or(rest);
-    let magnitude = spaced.as_bytes().first().is_some_and(|&b| may_start_unit(b));
-    if let Some(word) = MAGNITUDES.iter().find(|m| magnitude && spaced.starts_with(**m)) {
+    let magnitudes = spaced.as_bytes().first().map_or(0, |&b| MAGNITUDES_BY_FIRST_BYTE[usize::from(b)]);
+    if let Some(word) = words_in(MAGNITUDES, magnitudes).find(|m| spaced.starts_with(m)) {
         let word_end = end + (rest.len() - spaced.len()) + word.len();
         if text.boundary_after(word_end) || !word.is_ascii() {
             end = word_end;
