@@ -40,4 +40,4 @@ pub use dictionary::{Dictionary, DictionaryError};
 pub use engine::{Engine, EngineConfig};
 pub use finding::{Finding, Kind, Severity, Span};
 pub use names::{GazetteerError, NameGazetteer};
-pub use redact::{Conversation, Edit, Redaction};
+pub use redact::{Conversation, Edit, Redaction, RestoredPiece};

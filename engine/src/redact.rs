@@ -34,6 +34,29 @@ pub struct Redaction {
     pub edits: Vec<Edit>,
 }
 
+/// A piece of a text rewritten by [`Conversation::restore_pieces`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestoredPiece<'a> {
+    /// Text as written (placeholders the conversation did not make included).
+    Written(&'a str),
+    /// The original value that stood in the text as `placeholder`.
+    Value {
+        /// The original value.
+        value: &'a str,
+        /// The placeholder it replaces (`[EMAIL_1]`).
+        placeholder: &'a str,
+    },
+}
+
+impl<'a> RestoredPiece<'a> {
+    /// The piece's text in the restored text.
+    pub fn text(&self) -> &'a str {
+        match self {
+            RestoredPiece::Written(text) | RestoredPiece::Value { value: text, .. } => text,
+        }
+    }
+}
+
 /// The placeholder mapping of one conversation. It serializes (with serde) so that a caller can
 /// keep it across restarts: the extension's background may be stopped between the redaction and
 /// the answer it restores.
@@ -105,17 +128,29 @@ impl Conversation {
     /// `text` with every placeholder of this conversation replaced by its original value;
     /// placeholders this conversation did not make are left as they are.
     pub fn restore(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
+        self.restore_pieces(text).iter().map(RestoredPiece::text).collect()
+    }
+
+    /// `text` cut into pieces as [`Conversation::restore`] rewrites it: text as written, and the
+    /// original value of each placeholder this conversation made (naming the placeholder), so
+    /// that a view can show which words were restored. Joined, the pieces are the restored text.
+    pub fn restore_pieces<'a>(&'a self, text: &'a str) -> Vec<RestoredPiece<'a>> {
+        let mut pieces = Vec::new();
         let mut at = 0;
         for span in bracketed_words(text) {
-            if let Some(original) = self.originals.get(&text[span.start..span.end]) {
-                out.push_str(&text[at..span.start]);
-                out.push_str(original);
+            let placeholder = &text[span.start..span.end];
+            if let Some(value) = self.originals.get(placeholder) {
+                if span.start > at {
+                    pieces.push(RestoredPiece::Written(&text[at..span.start]));
+                }
+                pieces.push(RestoredPiece::Value { value, placeholder });
                 at = span.end;
             }
         }
-        out.push_str(&text[at..]);
-        out
+        if at < text.len() {
+            pieces.push(RestoredPiece::Written(&text[at..]));
+        }
+        pieces
     }
 
     /// Spans of the placeholders already in `text`: anything shaped like a generated one

@@ -124,3 +124,26 @@ fn placeholders_already_in_the_text_are_not_handed_out() {
     assert_eq!(redaction.text, "[EMAIL_1] is a placeholder, [EMAIL_2] is not");
     assert_eq!(conversation.restore(&redaction.text), "[EMAIL_1] is a placeholder, ana@example.org is not");
 }
+
+#[test]
+fn restored_pieces_name_each_placeholder_they_replace_and_join_into_the_restored_text() {
+    let engine = Engine::new();
+    let mut conversation = Conversation::new();
+    redacted(&engine, &mut conversation, "mail ana@example.org");
+    let answer = "[[EMAIL_1]] wrote to [EMAIL_2] about [TODO]";
+    let pieces = conversation.restore_pieces(answer);
+    assert_eq!(
+        pieces,
+        [
+            RestoredPiece::Written("["),
+            RestoredPiece::Value { value: "ana@example.org", placeholder: "[EMAIL_1]" },
+            RestoredPiece::Written("] wrote to [EMAIL_2] about [TODO]"),
+        ]
+    );
+    assert_eq!(pieces.iter().map(RestoredPiece::text).collect::<String>(), conversation.restore(answer));
+    assert_eq!(conversation.restore_pieces(""), []);
+    assert_eq!(
+        conversation.restore_pieces("[EMAIL_1]"),
+        [RestoredPiece::Value { value: "ana@example.org", placeholder: "[EMAIL_1]" }]
+    );
+}

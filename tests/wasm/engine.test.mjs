@@ -7,6 +7,11 @@ import { loadEngine } from './load.mjs';
 const { HushEngine, engineVersion } = loadEngine();
 const engine = new HushEngine();
 
+/** `text` restored in `conversation`: the restored pieces' texts joined. */
+function restored(hush, conversation, text) {
+  return hush.restorePieces(conversation, text).map((piece) => piece.text).join('');
+}
+
 /** The substrings the engine flagged in `text`, by kind. */
 function flagged(text, hush = engine) {
   return hush.scan(text).map((f) => [f.kind, text.slice(f.start, f.end)]);
@@ -131,12 +136,18 @@ test('redact replaces findings with stable placeholders and restore brings them 
       ['ana@example.org', '[EMAIL_1]'],
     ],
   );
-  assert.equal(hush.restore('conv-1', redacted), text);
-  assert.equal(hush.restore('conv-1', 'Dear [CLIENT_A], [EMAIL_1] replied'), 'Dear Acme Corp, ana@example.org replied');
+  assert.equal(restored(hush, 'conv-1', redacted), text);
+  assert.equal(restored(hush, 'conv-1', 'Dear [CLIENT_A], [EMAIL_1] replied'), 'Dear Acme Corp, ana@example.org replied');
+  assert.deepEqual(hush.restorePieces('conv-1', '[[EMAIL_1]] and [TODO]'), [
+    { text: '[' },
+    { text: 'ana@example.org', placeholder: '[EMAIL_1]' },
+    { text: '] and [TODO]' },
+  ]);
+  assert.deepEqual(hush.restorePieces('never-seen', ''), []);
   // Placeholders are per conversation.
   assert.equal(hush.redact('conv-2', 'bob@example.org').text, '[EMAIL_1]');
-  assert.equal(hush.restore('conv-2', '[CLIENT_A]'), '[CLIENT_A]');
-  assert.equal(hush.restore('never-seen', '[EMAIL_1]'), '[EMAIL_1]');
+  assert.equal(restored(hush, 'conv-2', '[CLIENT_A]'), '[CLIENT_A]');
+  assert.equal(restored(hush, 'never-seen', '[EMAIL_1]'), '[EMAIL_1]');
 });
 
 test('a conversation kept as JSON restores in a new engine, which numbers on from it', () => {
@@ -146,10 +157,10 @@ test('a conversation kept as JSON restores in a new engine, which numbers on fro
   const kept = JSON.parse(JSON.stringify(first.exportConversation('c')));
   const second = new HushEngine();
   second.importConversation('c', kept);
-  assert.equal(second.restore('c', redacted), 'write to ana@example.org');
+  assert.equal(restored(second, 'c', redacted), 'write to ana@example.org');
   assert.equal(second.redact('c', 'bob@example.org').text, '[EMAIL_2]');
   second.forgetConversation('c');
-  assert.equal(second.restore('c', redacted), redacted);
+  assert.equal(restored(second, 'c', redacted), redacted);
   assert.throws(() => second.importConversation('c', { originals: 'ana@example.org' }), (error) => {
     assert.match(error.message, /^input: not a conversation: /);
     assert.doesNotMatch(error.message, /ana@example/);

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use hush_engine::{Conversation, Dictionary, Engine, Finding, NameGazetteer};
+use hush_engine::{Conversation, Dictionary, Engine, Finding, NameGazetteer, RestoredPiece};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -60,6 +60,25 @@ struct JsEdit<'a> {
     placeholder: &'a str,
 }
 
+/// A piece of a restored text, as JavaScript sees it.
+#[derive(Debug, Serialize)]
+struct JsRestoredPiece<'a> {
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    placeholder: Option<&'a str>,
+}
+
+impl<'a> From<&RestoredPiece<'a>> for JsRestoredPiece<'a> {
+    fn from(piece: &RestoredPiece<'a>) -> Self {
+        match *piece {
+            RestoredPiece::Written(text) => JsRestoredPiece { text, placeholder: None },
+            RestoredPiece::Value { value, placeholder } => {
+                JsRestoredPiece { text: value, placeholder: Some(placeholder) }
+            }
+        }
+    }
+}
+
 /// A built-in detector, as a settings page lists it.
 #[derive(Debug, Serialize)]
 struct JsDetector {
@@ -88,6 +107,8 @@ export interface HushFinding {
   severity: "low" | "medium" | "high" | "critical";
   client?: string;
 }
+/** A piece of a restored text: as written, or a real value that stood there as `placeholder`. */
+export interface HushRestoredPiece { text: string; placeholder?: string }
 /** A built-in detector: the id that setDisabledDetectors takes, and what it finds in words. */
 export interface HushDetector { id: string; label: string }
 /** A UTF-16 span of a string. */
@@ -219,12 +240,21 @@ impl HushEngine {
         self.engine.set_disabled(ids);
     }
 
-    /// `text` with the placeholders of `conversation` turned back into their values.
-    pub fn restore(&self, conversation: &str, text: &str) -> String {
-        match self.conversations.get(conversation) {
-            Some(c) => c.restore(text),
-            None => text.to_string(),
-        }
+    /// `text` with the placeholders of `conversation` turned back into their values, in pieces
+    /// `[{text, placeholder?}]`: a restored value names the placeholder it stood as; joined, the
+    /// pieces' texts are the restored text. Placeholders the conversation did not make stay as
+    /// written.
+    ///
+    /// # Errors
+    /// A `JsError` starting with `"convert:"` if the pieces cannot be turned into JS values.
+    #[wasm_bindgen(js_name = restorePieces, unchecked_return_type = "HushRestoredPiece[]")]
+    pub fn restore_pieces(&self, conversation: &str, text: &str) -> Result<JsValue, JsError> {
+        let pieces: Vec<JsRestoredPiece<'_>> = match self.conversations.get(conversation) {
+            Some(c) => c.restore_pieces(text).iter().map(JsRestoredPiece::from).collect(),
+            None if text.is_empty() => Vec::new(),
+            None => vec![JsRestoredPiece { text, placeholder: None }],
+        };
+        to_js(&pieces)
     }
 
     /// The placeholder mapping of `conversation` as a JSON-compatible value, for a caller to keep

@@ -6,7 +6,7 @@
 import init, { HushEngine, type HushConversationState, type HushDetector, type HushDictionary } from 'hush-wasm';
 import type { Finding } from '../shared/findings';
 import type { RedactionEdit, Span } from '../shared/messages';
-import { restorePieces, type RestoredPiece } from '../shared/placeholders';
+import type { RestoredPiece } from '../shared/placeholders';
 import { addAllowedValueKey, allowedValueKeys, disabledDetectors } from '../shared/settings';
 
 /** Session storage: the client dictionary last given to the engine, for a restarted worker. */
@@ -122,11 +122,7 @@ export async function forgetConversations(ended: (conversation: string) => boole
  * name the placeholder each value stood as. Placeholders it did not make stay as written.
  */
 export async function restore(conversation: string, text: string): Promise<RestoredPiece[]> {
-  const hush = await engine();
-  return restorePieces(text, (placeholder) => {
-    const value = hush.restore(conversation, placeholder);
-    return value === placeholder ? undefined : value;
-  });
+  return (await engine()).restorePieces(conversation, text);
 }
 
 /** Never flags `value` again, in this and every later session. */

@@ -3,21 +3,21 @@
  * background as the page shows them (with placeholders), and the real values never come back
  * here, so nothing the site can see changes.
  */
-import { mentionsPlaceholder } from '../shared/placeholders';
+import { mayHoldPlaceholder } from '../shared/placeholders';
 
 /** At most this many answers, the newest, are read: a long thread's first answers are scrolled far away. */
 const MAX_ANSWERS = 100;
 
 /**
- * The text of each answer matching `selector` that mentions something shaped like a placeholder,
- * oldest first. A site's own selector and the generic one can both match an answer and an element
- * inside it: only the outermost counts, so no answer is read twice.
+ * The text of each answer matching `selector` that may hold a placeholder, oldest first. A site's
+ * own selector and the generic one can both match an answer and an element inside it: only the
+ * outermost counts, so no answer is read twice.
  */
 export function readAnswers(selector: string): string[] {
   const matches = [...document.querySelectorAll<HTMLElement>(selector)];
   return outermost(matches, (outer, inner) => outer.contains(inner))
     .map((answer) => answer.innerText)
-    .filter(mentionsPlaceholder)
+    .filter(mayHoldPlaceholder)
     .slice(-MAX_ANSWERS);
 }
 

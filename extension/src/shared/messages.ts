@@ -42,7 +42,7 @@ export interface Requests {
 
 /** Requests from the background to a tab's content script, each with the type of its answer. */
 export interface TabRequests {
-  /** The texts of the chatbot's answers that mention something shaped like a placeholder. */
+  /** The texts of the chatbot's answers that may hold a placeholder (a word in square brackets). */
   'read-answers': { request: object; response: AnswersRead };
 }
 

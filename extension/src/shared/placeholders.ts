@@ -1,16 +1,8 @@
 /**
- * Placeholders as the engine writes them (`[EMAIL_1]`, `[ACME]`): an upper-case ASCII word in
- * square brackets, the shape engine/src/redact.rs restores. Only the engine knows which ones it
- * made and what they stand for; this module only finds the shape and cuts text around it.
+ * Restored texts as the engine cuts them: pieces as written and real values that stood as
+ * placeholders. Which bracketed words are Hush's placeholders, and what they stand for, only the
+ * engine knows (engine/src/redact.rs); this module only puts the pieces back together.
  */
-
-/** Anything shaped like a placeholder: `[`, an upper-case letter, upper-case letters, digits or `_`, `]`. */
-const PLACEHOLDER = /\[[A-Z][A-Z0-9_]*\]/g;
-
-/** Whether `text` mentions something shaped like a placeholder (Hush's or not). */
-export function mentionsPlaceholder(text: string): boolean {
-  return new RegExp(PLACEHOLDER.source).test(text);
-}
 
 /** A piece of a restored text: as written, or a real value that stood there as `placeholder`. */
 export interface RestoredPiece {
@@ -19,22 +11,11 @@ export interface RestoredPiece {
 }
 
 /**
- * `text` cut into pieces, every placeholder that `valueOf` knows replaced by its value (and
- * named in the piece); the pieces joined are the restored text. `valueOf` answers undefined for a
- * placeholder it did not make, which then stays in the text as written.
+ * Whether `text` may hold a placeholder: every placeholder is a word in square brackets. A cheap
+ * check for the content script, which sends the background only the answers worth restoring.
  */
-export function restorePieces(text: string, valueOf: (placeholder: string) => string | undefined): RestoredPiece[] {
-  const pieces: RestoredPiece[] = [];
-  let at = 0;
-  for (const match of text.matchAll(PLACEHOLDER)) {
-    const value = valueOf(match[0]);
-    if (value === undefined) continue;
-    if (match.index > at) pieces.push({ text: text.slice(at, match.index) });
-    pieces.push({ text: value, placeholder: match[0] });
-    at = match.index + match[0].length;
-  }
-  if (at < text.length) pieces.push({ text: text.slice(at) });
-  return pieces;
+export function mayHoldPlaceholder(text: string): boolean {
+  return text.includes('[');
 }
 
 /** The text `pieces` make together. */
