@@ -1,39 +1,18 @@
-/** What the engine reports, as the wasm module hands it over (see wasm/src/lib.rs). */
+/** What the engine reports, as the wasm module hands it over (its types: wasm/src/lib.rs). */
+import type { HushFinding } from 'hush-wasm';
 
-/** The engine's finding kinds (engine/src/finding.rs). */
-export type FindingKind =
-  | 'EMAIL'
-  | 'PHONE'
-  | 'CREDIT_CARD'
-  | 'IBAN'
-  | 'NATIONAL_ID'
-  | 'IP_ADDRESS'
-  | 'SECRET'
-  | 'URL_CREDENTIALS'
-  | 'MONEY'
-  | 'DATE_OF_BIRTH'
-  | 'ADDRESS'
-  | 'PERSON'
-  | 'CLIENT_TERM'
-  | 'CUSTOM';
+/**
+ * One finding: its kind, rule, `start`/`end` as UTF-16 offsets into the scanned text (as JS
+ * strings index), confidence, severity, `label` (what it is, for people: "Email address",
+ * "Client: Acme Corp") and, for a dictionary finding, its client.
+ */
+export type Finding = HushFinding;
 
-/** How bad a leak would be, least to worst. */
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+/** How bad a leak would be. */
+export type Severity = Finding['severity'];
 
-/** One finding; `start`/`end` are UTF-16 offsets into the scanned text, as JS strings index. */
-export interface Finding {
-  kind: FindingKind;
-  rule: string;
-  start: number;
-  end: number;
-  confidence: number;
-  severity: Severity;
-  /** What it is, for people: "Email address", "Client: Acme Corp". */
-  label: string;
-  /** The client a dictionary finding belongs to. */
-  client?: string;
-}
+/** Every severity, least to worst. */
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const satisfies readonly Severity[];
 
 /** The worst severity among `findings`, or `undefined` when there are none. */
 export function worstSeverity(findings: readonly Finding[]): Severity | undefined {
