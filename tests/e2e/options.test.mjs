@@ -2,7 +2,8 @@
 // added through the form and a CSV import, flagged on a chat page within moments; the client
 // chosen in the popup's picker becomes the host's active client; and an HTML export of the audit
 // log, saved through the browser's downloads, names the client and says the chain verified; the
-// detectors, listed in the engine's own words, switch off what they find.
+// detectors, listed in the engine's own words, switch off what they find; another client's terms
+// are flagged unless the user limits flagging to the active client.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -133,6 +134,35 @@ test('the popup lists the client and choosing it makes it the active client', as
   const list = await poll(() => hostCli(db, ['clients', 'list']), (out) => /^\* *Acme Corp/m.test(out));
   assert.match(list, /^\* *Acme Corp/m, `hush-host clients list says:\n${list}`);
   await popup.close();
+});
+
+test("another client's terms are flagged too, unless the options page limits flagging to the active client", async () => {
+  hostCli(db, ['clients', 'add', 'Globex']);
+  hostCli(db, ['dict', 'add', '--client', 'Globex', 'Project Hydra']);
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/textarea.html`);
+  await page.click('#prompt');
+  await page.keyboard.type('Falcon and Project Hydra');
+  const both = await pageStatus(browser.worker, page, (s) => s.findings?.length === 2, 10_000);
+  assert.deepEqual(
+    both.findings?.map((f) => f.label),
+    ['Client: Acme Corp', 'Client: Globex'],
+    "on by default: the active client's alias and Globex's codename",
+  );
+
+  const options = await extensionPage('options.html');
+  const every = options.getByLabel("Flag every client's terms", { exact: false });
+  assert.ok(await every.isChecked(), 'on by default');
+  await every.uncheck();
+  await page.keyboard.type(' today');
+  const active = await pageStatus(browser.worker, page, (s) => s.findings?.length === 1, 10_000);
+  assert.deepEqual(active.findings?.map((f) => f.label), ['Client: Acme Corp'], "only the active client's terms");
+
+  await every.check();
+  await page.keyboard.type('!');
+  await pageStatus(browser.worker, page, (s) => s.findings?.length === 2, 10_000);
+  hostCli(db, ['clients', 'archive', 'Globex']);
+  await Promise.all([page.close(), options.close()]);
 });
 
 test("an HTML export of the client's audit log is saved through the browser's downloads", async () => {

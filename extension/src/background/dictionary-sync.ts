@@ -1,11 +1,12 @@
 /**
  * The client dictionaries, from the host to the engine: every client's terms and custom rules
- * (or only the active client's, if the user turned "catch every client's terms" off), shaped as
+ * (or only the active client's, if the user turned "flag every client's terms" off), shaped as
  * the engine's HushDictionary. The terms stay in the background: memory, and session storage so
  * that a restarted service worker has them before the host answers again.
  */
 import type { HushDictionary } from 'hush-wasm';
 import type { Client, CustomRule, Term, TermListResult } from '../shared/protocol';
+import { flagsEveryClient } from '../shared/settings';
 import type { HostConnection } from './host-connection';
 
 /** The dictionary the engine should use, with what the popup shows of it. */
@@ -16,9 +17,6 @@ export interface SyncedDictionary {
   counts: { clients: number; terms: number };
 }
 
-/** Setting (local storage): also catch the terms of clients other than the active one. Default on. */
-export const ALL_CLIENTS_KEY = 'allClientsTerms';
-
 /** The host's dictionary revision: it goes up on every change to clients, terms or rules. */
 export async function dictionaryRevision(host: HostConnection): Promise<number> {
   return (await host.request('term_list', { limit: 1 })).revision;
@@ -27,7 +25,7 @@ export async function dictionaryRevision(host: HostConnection): Promise<number> 
 /** Reads clients, terms and rules from the host and builds the engine's dictionary. */
 export async function fetchDictionary(host: HostConnection): Promise<SyncedDictionary> {
   const { clients, active_client_id: activeClientId } = await host.request('client_list', {});
-  const everyClient = (await chrome.storage.local.get(ALL_CLIENTS_KEY))[ALL_CLIENTS_KEY] !== false;
+  const everyClient = await flagsEveryClient();
   const chosen = clients.filter((c) => !c.archived && (everyClient || c.id === activeClientId));
   const terms: Term[] = [];
   let revision = 0;

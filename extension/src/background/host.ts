@@ -6,9 +6,10 @@
  */
 import type { HostReply } from '../shared/host-requests';
 import { recordHostState, type HostState } from '../shared/host-state';
+import { onClientScopeChanged } from '../shared/settings';
 import type { AuditEventInput, RequestBodies, RequestType } from '../shared/protocol';
 import { AuditQueue } from './audit-queue';
-import { ALL_CLIENTS_KEY, dictionaryRevision, fetchDictionary } from './dictionary-sync';
+import { dictionaryRevision, fetchDictionary } from './dictionary-sync';
 import { setDictionary } from './engine';
 import { HostConnection, HostError } from './host-connection';
 
@@ -54,9 +55,7 @@ const connection = new HostConnection({
 /** Connects to the host (and keeps reconnecting); call once when the background starts. */
 export function startHost(): void {
   void queue.length().then((queuedEvents) => update({ queuedEvents }));
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ALL_CLIENTS_KEY in changes) void syncDictionary(true);
-  });
+  onClientScopeChanged(() => void syncDictionary(true));
   connection.connect();
 }
 

@@ -1,8 +1,12 @@
-/** Options: the clients — list, create, rename, archive or restore — and which one's terms are shown. */
+/**
+ * Options: the clients — list, create, rename, archive or restore —, which one's terms are shown,
+ * and whether every client's terms are flagged or only the active client's.
+ */
 import { elementById, make } from '../shared/dom';
 import { errorMessage } from '../shared/errors';
 import { hostRequest } from '../shared/host-requests';
 import type { Client } from '../shared/protocol';
+import { flagsEveryClient, setFlagsEveryClient } from '../shared/settings';
 import type { TermsPanel } from './terms';
 
 /** The clients list; tells `onChange` the current clients after every change (the audit filter lists them). */
@@ -15,6 +19,9 @@ export class ClientsSection {
     private readonly terms: TermsPanel,
     private readonly onChange: (clients: readonly Client[]) => void,
   ) {
+    const everyClient = elementById('every-client', HTMLInputElement);
+    void flagsEveryClient().then((every) => (everyClient.checked = every));
+    everyClient.addEventListener('change', () => void setFlagsEveryClient(everyClient.checked));
     const form = elementById('add-client', HTMLFormElement);
     form.addEventListener('submit', (event) => {
       event.preventDefault();

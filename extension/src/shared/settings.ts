@@ -8,6 +8,8 @@ const SITE_MODE_CHOICES = 'siteModes';
 const PAUSED_SITES = 'pausedSites';
 /** The engine detector and rule ids switched off (`"phone"`, `"secret.generic_assignment"`); the background applies them. */
 const DISABLED_DETECTORS = 'disabledDetectors';
+/** Whether the terms of every client are caught, not only the active client's (a boolean; on unless set to false). */
+const EVERY_CLIENTS_TERMS = 'allClientsTerms';
 /** Keys of values the user always allows (derived by the engine; the values are not kept). */
 const ALLOWED_VALUE_KEYS = 'allowedValueKeys';
 
@@ -102,6 +104,21 @@ export function setDetectorDisabled(id: string, disabled: boolean): Promise<void
 /** Calls `listener` after every change to the detectors switched off, until the returned function is called. */
 export function onDetectorsChanged(listener: () => void): () => void {
   return onLocalChange([DISABLED_DETECTORS], listener);
+}
+
+/** Whether every client's terms are flagged (the default), or only the active client's. */
+export async function flagsEveryClient(): Promise<boolean> {
+  return (await chrome.storage.local.get(EVERY_CLIENTS_TERMS))[EVERY_CLIENTS_TERMS] !== false;
+}
+
+/** Flags every client's terms, or only the active client's. */
+export function setFlagsEveryClient(every: boolean): Promise<void> {
+  return chrome.storage.local.set({ [EVERY_CLIENTS_TERMS]: every });
+}
+
+/** Calls `listener` after every change to whose terms are flagged, until the returned function is called. */
+export function onClientScopeChanged(listener: () => void): () => void {
+  return onLocalChange([EVERY_CLIENTS_TERMS], listener);
 }
 
 /** The keys of the values the user always allows. */
