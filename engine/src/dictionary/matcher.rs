@@ -78,7 +78,8 @@ impl DictionaryMatcher {
             }
             let alias = match &client.alias {
                 Some(alias) if !alias.trim().is_empty() => Some(
-                    placeholder_alias(alias).ok_or_else(|| DictionaryError::BadAlias { client: client.id.clone() })?,
+                    alias_placeholder_word(alias)
+                        .ok_or_else(|| DictionaryError::BadAlias { client: client.id.clone() })?,
                 ),
                 _ => None,
             };
@@ -235,9 +236,10 @@ fn reason(error: &regex::Error) -> String {
     }
 }
 
-/// `alias` as a placeholder word: ASCII letters and digits upper-cased, anything else an
-/// underscore; `None` if it does not start with a letter or is longer than 32.
-fn placeholder_alias(alias: &str) -> Option<String> {
+/// A client's alias as the word of its placeholder (`Acme corp` → `ACME_CORP`, written
+/// `[ACME_CORP]`): ASCII letters and digits upper-cased, anything else an underscore; `None` if
+/// it does not start with a letter or is longer than 32, which the dictionary refuses.
+pub fn alias_placeholder_word(alias: &str) -> Option<String> {
     let word: String =
         alias.trim().chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
     let word = word.trim_matches('_').to_string();

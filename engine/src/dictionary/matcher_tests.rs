@@ -121,3 +121,14 @@ fn ignores_fields_it_does_not_know() {
     assert_eq!(dictionary.clients[0].terms[0].category, Category::Client);
     assert!(dictionary.clients[0].terms[0].aliases.is_empty());
 }
+
+#[test]
+fn an_alias_becomes_an_upper_case_placeholder_word_or_is_refused() {
+    assert_eq!(alias_placeholder_word(" Acme corp ").as_deref(), Some("ACME_CORP"));
+    assert_eq!(alias_placeholder_word("client-a").as_deref(), Some("CLIENT_A"));
+    assert_eq!(alias_placeholder_word("[Bob]").as_deref(), Some("BOB"));
+    assert_eq!(alias_placeholder_word("2nd client"), None, "starts with a digit");
+    assert_eq!(alias_placeholder_word("Zoë"), Some("ZO".to_string()), "non-ASCII letters become underscores, trimmed");
+    assert_eq!(alias_placeholder_word("日本"), None);
+    assert_eq!(alias_placeholder_word(&"A".repeat(33)), None);
+}

@@ -15,7 +15,7 @@ mod terms;
 use serde::{Deserialize, Serialize};
 
 pub use fold::{fold, Folded};
-pub use matcher::DictionaryMatcher;
+pub use matcher::{alias_placeholder_word, DictionaryMatcher};
 
 /// Every client's terms and patterns. Fields this version does not know are ignored, so a
 /// newer native host can send more without breaking an older extension.
