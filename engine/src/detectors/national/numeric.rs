@@ -42,14 +42,20 @@ type Found = (usize, IdMatch);
 /// 11; Aadhaar 12; NIR 13 or 15; CN resident id 17 and `X`, or 18).
 const SINGLE_GROUP_LENGTHS: &[usize] = &[9, 11, 12, 13, 15, 17, 18];
 
-/// Whether an id may start at group `i`: it is as long as an id written as one group, or one
-/// of the separators of the ids written in groups (` `, `-`, `.`, `+`) follows it. Most digit
-/// groups fail this at once, before [`id_at`] tries each id's layouts.
+/// The lengths of the first two groups of the ids written in groups: SSN 3-2, NIR 1-2 or
+/// 13-2, CPF or SIN 3-3, Steuer-ID 2-3, Aadhaar 4-4, personnummer 8-4 or 6-4.
+const GROUPED_STARTS: &[(usize, usize)] = &[(3, 2), (1, 2), (13, 2), (3, 3), (2, 3), (4, 4), (8, 4), (6, 4)];
+
+/// Whether an id may start at group `i`: it is as long as an id written as one group, or it
+/// and the next group have the lengths an id written in groups starts with, one of their
+/// separators (` `, `-`, `.`, `+`) apart. Most digit groups fail this at once, before
+/// [`id_at`] tries each id's layouts.
 fn may_start_id(text: &ScanText<'_>, i: usize) -> bool {
     let groups = text.groups();
     SINGLE_GROUP_LENGTHS.contains(&groups[i].len())
         || groups.get(i + 1).is_some_and(|next| {
-            next.span.start == groups[i].span.end + 1
+            GROUPED_STARTS.contains(&(groups[i].len(), next.len()))
+                && next.span.start == groups[i].span.end + 1
                 && matches!(text.bytes[next.span.start - 1], b' ' | b'-' | b'.' | b'+')
         })
 }
