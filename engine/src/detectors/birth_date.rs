@@ -108,16 +108,19 @@ fn numeric_date(text: &ScanText<'_>, i: usize) -> Option<(usize, Span)> {
     if i + 2 >= groups.len() {
         return None;
     }
+    // The group lengths first: they are read without touching the text.
+    let lens = (groups[i].len(), groups[i + 1].len(), groups[i + 2].len());
+    if !matches!(lens, (4, 1..=2, 1..=2) | (1..=2, 1..=2, 4)) {
+        return None;
+    }
     let separator = text.gap(i);
     if !matches!(separator, "-" | "/" | ".") || text.gap(i + 1) != separator {
         return None;
     }
-    let lens = (groups[i].len(), groups[i + 1].len(), groups[i + 2].len());
     let (a, b, c) = (group_value(text, i)?, group_value(text, i + 1)?, group_value(text, i + 2)?);
     let valid = match lens {
-        (4, 1..=2, 1..=2) => plausible_year(a) && valid_date(a, b, c),
-        (1..=2, 1..=2, 4) => plausible_year(c) && (valid_date(c, b, a) || valid_date(c, a, b)),
-        _ => false,
+        (4, _, _) => plausible_year(a) && valid_date(a, b, c),
+        _ => plausible_year(c) && (valid_date(c, b, a) || valid_date(c, a, b)),
     };
     let span = Span::new(groups[i].span.start, groups[i + 2].span.end);
     (valid && text.stands_alone(span.start, span.end) && !text.continues(span.start, span.end, separator.as_bytes()))
