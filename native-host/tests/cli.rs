@@ -13,6 +13,13 @@ fn clients_from_the_command_line() {
     sandbox.cli_ok(&["clients", "archive", "Globex"]);
     assert_eq!(sandbox.cli_ok(&["clients", "list"]), "* Acme Ltd\n");
     assert_eq!(sandbox.cli_ok(&["clients", "list", "--all"]), "* Acme Ltd\n  Globex  (archived)\n");
+    assert_eq!(sandbox.cli_ok(&["clients", "alias", "Acme Ltd", "acme"]), "Acme Ltd is redacted as [ACME]\n");
+    assert_eq!(sandbox.cli_ok(&["clients", "list"]), "* Acme Ltd  [ACME]\n");
+    let bad_alias = sandbox.cli(&["clients", "alias", "Acme Ltd", "42"]);
+    assert_eq!(bad_alias.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_alias.stderr).contains("an alias starts with a letter"));
+    sandbox.cli_ok(&["clients", "alias", "Acme Ltd", "--none"]);
+    assert_eq!(sandbox.cli_ok(&["clients", "list"]), "* Acme Ltd\n");
     sandbox.cli_ok(&["clients", "use", "--none"]);
     let missing = sandbox.cli(&["clients", "use", "Initech"]);
     assert_eq!(missing.status.code(), Some(2));

@@ -124,7 +124,7 @@ fn doctor_reports_registrations_and_the_database() {
     assert!(after.contains("firefox   registered"), "{after}");
     assert!(after.contains("chrome    not registered"), "{after}");
     assert!(
-        after.contains("version 3 of 3") && after.contains("1 clients") && after.contains("intact (0 rows)"),
+        after.contains("version 4 of 4") && after.contains("1 clients") && after.contains("intact (0 rows)"),
         "{after}"
     );
     assert!(after.contains("all is well"), "{after}");

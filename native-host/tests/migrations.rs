@@ -2,7 +2,7 @@
 //! and a refusal for a newer one.
 
 use hush_host::store::migrations::{latest_version, migrate_to};
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::testutil::{create_client, event, uuid, Sandbox};
 
@@ -46,7 +46,10 @@ fn an_older_database_keeps_its_data_and_gains_the_new_tables() {
     let mut host = sandbox.host();
     let list = host.ok(json!({"type": "client_list"}));
     assert_eq!(list["clients"][0]["name"], "Acme");
+    assert_eq!(list["clients"][0]["alias"], Value::Null, "a client from before aliases has none");
     assert_eq!(list["active_client_id"], 1);
+    let aliased = host.ok(json!({"type": "client_set_alias", "client_id": 1, "alias": "acme"}));
+    assert_eq!(aliased["client"]["alias"], "ACME");
     let terms = host.ok(json!({"type": "term_list", "client_id": 1}));
     assert_eq!(terms["terms"][0]["aliases"], json!(["Falcon"]));
     host.ok(json!({"type": "audit_append", "events": [event(&uuid(5, 1), Some(1), "2025-03-01T10:00:00Z", "x")]}));

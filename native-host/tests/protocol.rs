@@ -40,6 +40,19 @@ fn clients_and_the_active_client() {
     assert_eq!(renamed["client"]["name"], "Acme Ltd");
     assert_eq!(host.error_code(json!({"type": "client_rename", "client_id": 999, "name": "X"})), "not_found");
 
+    assert_eq!(renamed["client"]["alias"], Value::Null, "no alias until one is set");
+    let aliased = host.ok(json!({"type": "client_set_alias", "client_id": acme, "alias": " Acme ltd "}));
+    assert_eq!(aliased["client"]["alias"], "ACME_LTD", "kept as the engine writes the placeholder word");
+    let listed = host.ok(json!({"type": "client_list"}));
+    assert_eq!(listed["clients"][0]["alias"], "ACME_LTD");
+    let refused = host.request(json!({"type": "client_set_alias", "client_id": acme, "alias": "2nd-client"}));
+    assert_eq!(refused["error"]["code"], "bad_field");
+    assert!(!refused["error"]["message"].as_str().unwrap().contains("2nd"), "the message never repeats the value");
+    assert_eq!(host.error_code(json!({"type": "client_set_alias", "client_id": 999, "alias": "X"})), "not_found");
+    let cleared = host.ok(json!({"type": "client_set_alias", "client_id": acme, "alias": "  "}));
+    assert_eq!(cleared["client"]["alias"], Value::Null, "a blank alias removes it");
+    host.ok(json!({"type": "client_set_alias", "client_id": acme, "alias": "ACME"}));
+
     host.ok(json!({"type": "active_client_set", "client_id": acme}));
     assert_eq!(host.ok(json!({"type": "active_client_get"}))["client"]["id"], acme);
     let list = host.ok(json!({"type": "client_list"}));

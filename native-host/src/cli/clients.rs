@@ -26,6 +26,18 @@ pub enum ClientsCommand {
         /// Its new name.
         new_name: String,
     },
+    /// Choose the word a client's name is redacted as (`Acme` writes it `[ACME]`), or --none for a
+    /// numbered placeholder (`[CLIENT_1]`).
+    Alias {
+        /// Its name.
+        name: String,
+        /// The alias: a letter first, then letters, digits and spaces (upper-cased).
+        #[arg(required_unless_present = "none")]
+        alias: Option<String>,
+        /// No alias.
+        #[arg(long, conflicts_with = "alias")]
+        none: bool,
+    },
     /// Archive a client: it keeps its terms and audit rows but is no longer guarded.
     Archive {
         /// Its name.
@@ -58,8 +70,9 @@ pub fn run(context: &Context, command: ClientsCommand) -> anyhow::Result<Outcome
             }
             for client in list.clients {
                 let active = if list.active_client_id == Some(client.id) { "*" } else { " " };
+                let alias = client.alias.map(|a| format!("  [{a}]")).unwrap_or_default();
                 let archived = if client.archived { "  (archived)" } else { "" };
-                println!("{active} {}{archived}", client.name);
+                println!("{active} {}{alias}{archived}", client.name);
             }
         }
         ClientsCommand::Add { name } => {
@@ -70,6 +83,14 @@ pub fn run(context: &Context, command: ClientsCommand) -> anyhow::Result<Outcome
             let client = client_named(&store, &name)?;
             let client = clients::rename(&mut store, client.id, &new_name)?;
             println!("renamed {name} to {}", client.name);
+        }
+        ClientsCommand::Alias { name, alias, .. } => {
+            let client = client_named(&store, &name)?;
+            let client = clients::set_alias(&mut store, client.id, alias.as_deref())?;
+            match client.alias {
+                Some(alias) => println!("{} is redacted as [{alias}]", client.name),
+                None => println!("{} is redacted with a numbered placeholder", client.name),
+            }
         }
         ClientsCommand::Archive { name } => {
             let client = client_named(&store, &name)?;

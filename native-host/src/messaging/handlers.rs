@@ -28,6 +28,7 @@ pub(super) fn dispatch(session: &mut Session, request: Request) -> Answer<Result
         Request::ClientList(r) => ResultBody::ClientList(handle_client_list(session, &r)?),
         Request::ClientCreate(r) => ResultBody::ClientCreate(handle_client_create(session, &r)?),
         Request::ClientRename(r) => ResultBody::ClientRename(handle_client_rename(session, &r)?),
+        Request::ClientSetAlias(r) => ResultBody::ClientSetAlias(handle_client_set_alias(session, &r)?),
         Request::ClientArchive(r) => ResultBody::ClientArchive(handle_client_archive(session, &r)?),
         Request::ActiveClientGet(_) => ResultBody::ActiveClientGet(handle_active_client_get(session)?),
         Request::ActiveClientSet(r) => ResultBody::ActiveClientSet(handle_active_client_set(session, &r)?),
@@ -78,6 +79,10 @@ fn handle_client_list(session: &mut Session, request: &ClientListRequest) -> Ans
 
 fn handle_client_create(session: &mut Session, request: &ClientCreateRequest) -> Answer<ClientResult> {
     Ok(ClientResult { client: clients::create(session.store()?, &request.name)? })
+}
+
+fn handle_client_set_alias(session: &mut Session, request: &ClientSetAliasRequest) -> Answer<ClientResult> {
+    Ok(ClientResult { client: clients::set_alias(session.store()?, request.client_id, request.alias.as_deref())? })
 }
 
 fn handle_client_rename(session: &mut Session, request: &ClientRenameRequest) -> Answer<ClientResult> {

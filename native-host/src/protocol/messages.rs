@@ -69,6 +69,16 @@ pub struct ClientRenameRequest {
     pub name: String,
 }
 
+/// `client_set_alias`: the word the client's name is redacted as (`Acme` → `[ACME]`), or none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields = nullable)]
+pub struct ClientSetAliasRequest {
+    /// The client.
+    pub client_id: i64,
+    /// The alias (upper-cased as a placeholder word); absent, `null` or blank removes it.
+    pub alias: Option<String>,
+}
+
 /// `client_archive`: archives a client, or brings it back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(optional_fields = nullable)]
@@ -79,7 +89,7 @@ pub struct ClientArchiveRequest {
     pub archived: Option<bool>,
 }
 
-/// The reply to `client_create`, `client_rename` and `client_archive`.
+/// The reply to `client_create`, `client_rename`, `client_set_alias` and `client_archive`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ClientResult {
     /// The client as it is now.

@@ -87,6 +87,7 @@ messages! {
     "client_list" => ClientList(ClientListRequest) -> ClientListResult,
     "client_create" => ClientCreate(ClientCreateRequest) -> ClientResult,
     "client_rename" => ClientRename(ClientRenameRequest) -> ClientResult,
+    "client_set_alias" => ClientSetAlias(ClientSetAliasRequest) -> ClientResult,
     "client_archive" => ClientArchive(ClientArchiveRequest) -> ClientResult,
     "active_client_get" => ActiveClientGet(ActiveClientGetRequest) -> ActiveClientResult,
     "active_client_set" => ActiveClientSet(ActiveClientSetRequest) -> ActiveClientResult,

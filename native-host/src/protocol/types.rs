@@ -16,6 +16,9 @@ pub struct Client {
     pub archived: bool,
     /// When the client was created (UTC, RFC 3339).
     pub created_at: String,
+    /// The word the client's name is redacted as (`ACME`, written `[ACME]`); none for a numbered
+    /// placeholder (`[CLIENT_1]`).
+    pub alias: Option<String>,
 }
 
 /// A dictionary term: a name, codename, hostname or amount that belongs to a client.

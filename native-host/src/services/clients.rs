@@ -4,10 +4,12 @@ use super::{validate, ServiceError};
 use crate::protocol::{Client, ClientListResult};
 use crate::store::{Store, StoreError};
 use crate::timestamp;
+use hush_engine::dictionary::alias_placeholder_word;
 
 /// The longest client name.
 pub const MAX_NAME_CHARS: usize = 100;
 const DUPLICATE_NAME: &str = "a client with this name exists already (names ignore case)";
+const BAD_ALIAS: &str = "an alias starts with a letter (A to Z) and has at most 32 letters, digits and spaces";
 
 fn duplicate_as_conflict(e: StoreError) -> ServiceError {
     match e {
@@ -52,6 +54,24 @@ pub fn rename(store: &mut Store, id: i64, name: &str) -> Result<Client, ServiceE
     let id = validate::id("client_id", id)?;
     let name = validate::text("name", name, MAX_NAME_CHARS)?;
     store.rename_client(id, &name).map_err(duplicate_as_conflict)?.ok_or(ServiceError::NotFound("client"))
+}
+
+/// Sets the word a client's name is redacted as, or (`None` or blank) goes back to numbered
+/// placeholders. The alias is kept as the engine writes it: `Acme corp` becomes `ACME_CORP`.
+///
+/// # Errors
+/// [`ServiceError::Invalid`] for an alias that cannot be a placeholder word,
+/// [`ServiceError::NotFound`] when there is no such client.
+pub fn set_alias(store: &mut Store, id: i64, alias: Option<&str>) -> Result<Client, ServiceError> {
+    let id = validate::id("client_id", id)?;
+    let word = match alias.map(str::trim).filter(|a| !a.is_empty()) {
+        Some(alias) => Some(
+            alias_placeholder_word(alias)
+                .ok_or(ServiceError::Invalid { field: "alias".into(), problem: BAD_ALIAS.into() })?,
+        ),
+        None => None,
+    };
+    store.set_client_alias(id, word.as_deref())?.ok_or(ServiceError::NotFound("client"))
 }
 
 /// Archives a client or brings it back.

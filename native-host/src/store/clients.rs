@@ -10,10 +10,16 @@ pub(crate) fn fold_key(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-const CLIENT_COLUMNS: &str = "id, name, archived, created_at";
+const CLIENT_COLUMNS: &str = "id, name, archived, created_at, alias";
 
 fn client_from_row(row: &Row<'_>) -> Result<Client, rusqlite::Error> {
-    Ok(Client { id: row.get(0)?, name: row.get(1)?, archived: row.get(2)?, created_at: row.get(3)? })
+    Ok(Client {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        archived: row.get(2)?,
+        created_at: row.get(3)?,
+        alias: row.get(4)?,
+    })
 }
 
 fn client_in(tx: &rusqlite::Connection, id: i64) -> Result<Option<Client>, rusqlite::Error> {
@@ -66,7 +72,13 @@ impl Store {
                 params![name, fold_key(name), now],
             )?;
             bump_revision(tx)?;
-            Ok(Client { id: tx.last_insert_rowid(), name: name.to_string(), archived: false, created_at: now.into() })
+            Ok(Client {
+                id: tx.last_insert_rowid(),
+                name: name.to_string(),
+                archived: false,
+                created_at: now.into(),
+                alias: None,
+            })
         })
     }
 
@@ -77,6 +89,18 @@ impl Store {
     pub fn rename_client(&mut self, id: i64, name: &str) -> Result<Option<Client>, StoreError> {
         self.write(|tx| {
             tx.execute("UPDATE clients SET name = ?2, name_key = ?3 WHERE id = ?1", params![id, name, fold_key(name)])?;
+            bump_revision(tx)?;
+            client_in(tx, id)
+        })
+    }
+
+    /// Sets a client's alias, or removes it; `None` when there is no such client.
+    ///
+    /// # Errors
+    /// [`StoreError`] when SQLite fails.
+    pub fn set_client_alias(&mut self, id: i64, alias: Option<&str>) -> Result<Option<Client>, StoreError> {
+        self.write(|tx| {
+            tx.execute("UPDATE clients SET alias = ?2 WHERE id = ?1", params![id, alias])?;
             bump_revision(tx)?;
             client_in(tx, id)
         })

@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "rules_and_settings",
         sql: include_str!("../../migrations/0003_rules_and_settings.sql"),
     },
+    Migration { version: 4, name: "client_aliases", sql: include_str!("../../migrations/0004_client_aliases.sql") },
 ];
 
 /// The schema version this binary writes.

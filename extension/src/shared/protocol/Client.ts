@@ -20,4 +20,9 @@ archived: boolean,
 /**
  * When the client was created (UTC, RFC 3339).
  */
-created_at: string, };
+created_at: string, 
+/**
+ * The word the client's name is redacted as (`ACME`, written `[ACME]`); none for a numbered
+ * placeholder (`[CLIENT_1]`).
+ */
+alias: string | null, };

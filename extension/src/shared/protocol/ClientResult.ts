@@ -2,7 +2,7 @@
 import type { Client } from "./Client";
 
 /**
- * The reply to `client_create`, `client_rename` and `client_archive`.
+ * The reply to `client_create`, `client_rename`, `client_set_alias` and `client_archive`.
  */
 export type ClientResult = { 
 /**

@@ -27,6 +27,7 @@ import type { ClientListRequest } from './ClientListRequest';
 import type { ClientListResult } from './ClientListResult';
 import type { ClientRenameRequest } from './ClientRenameRequest';
 import type { ClientResult } from './ClientResult';
+import type { ClientSetAliasRequest } from './ClientSetAliasRequest';
 import type { CustomRule } from './CustomRule';
 import type { ErrorCode } from './ErrorCode';
 import type { ErrorInfo } from './ErrorInfo';
@@ -84,6 +85,7 @@ export type {
   ClientListResult,
   ClientRenameRequest,
   ClientResult,
+  ClientSetAliasRequest,
   CustomRule,
   ErrorCode,
   ErrorInfo,
@@ -123,6 +125,7 @@ export const REQUEST_TYPES = [
   'client_list',
   'client_create',
   'client_rename',
+  'client_set_alias',
   'client_archive',
   'active_client_get',
   'active_client_set',
@@ -150,6 +153,7 @@ export type RequestBodies = {
   client_list: ClientListRequest;
   client_create: ClientCreateRequest;
   client_rename: ClientRenameRequest;
+  client_set_alias: ClientSetAliasRequest;
   client_archive: ClientArchiveRequest;
   active_client_get: ActiveClientGetRequest;
   active_client_set: ActiveClientSetRequest;
@@ -177,6 +181,7 @@ export type ResultBodies = {
   client_list: ClientListResult;
   client_create: ClientResult;
   client_rename: ClientResult;
+  client_set_alias: ClientResult;
   client_archive: ClientResult;
   active_client_get: ActiveClientResult;
   active_client_set: ActiveClientResult;
