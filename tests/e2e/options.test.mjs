@@ -99,6 +99,27 @@ test('a term added on the options page is flagged on a guarded chat page', async
   await page.close();
 });
 
+test("a client's alias chosen on the options page is the placeholder its name is redacted as", async () => {
+  const options = await extensionPage('options.html');
+  await options.getByRole('button', { name: 'Alias: Acme Corp' }).click();
+  await options.getByLabel('Alias for Acme Corp', { exact: false }).fill('Acme');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('redacted as [ACME]').waitFor();
+  assert.match(hostCli(db, ['clients', 'list']), /Acme Corp {2}\[ACME\]/);
+  await options.close();
+
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/textarea.html`);
+  await page.click('#prompt');
+  await page.keyboard.type('Ask Acme Corp today');
+  await pageStatus(browser.worker, page, (s) => s.findings?.length === 1, 10_000);
+  await page.keyboard.press('Alt+Shift+KeyR');
+  const redacted = await poll(() => page.inputValue('#prompt'), (text) => !text.includes('Acme'));
+  assert.equal(redacted, 'Ask [ACME] today');
+  await page.close();
+  hostCli(db, ['clients', 'alias', 'Acme Corp', '--none']);
+});
+
 test("the detectors listed in the engine's words switch off what they find on a chat page", async () => {
   const options = await extensionPage('options.html');
   const labels = await poll(

@@ -46,6 +46,7 @@ function entry(client: Client, terms: readonly Term[], rules: readonly CustomRul
   return {
     id: String(client.id),
     name: client.name,
+    ...(client.alias !== null && { alias: client.alias }),
     // The client's own name is a term of its dictionary too.
     terms: [{ term: client.name }, ...terms.filter((t) => t.client_id === client.id).map((t) => ({ term: t.text, aliases: t.aliases }))],
     patterns: rules

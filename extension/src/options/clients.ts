@@ -47,6 +47,7 @@ export class ClientsSection {
   private item(client: Client): HTMLLIElement {
     const name = make('span', { className: 'name', textContent: client.archived ? `${client.name} (archived)` : client.name });
     const item = make('li', {}, name);
+    if (client.alias) item.append(make('span', { className: 'alias', textContent: `redacted as [${client.alias}]` }));
     const button = (label: string, action: () => void): HTMLButtonElement => {
       const b = make('button', { type: 'button', textContent: label, ariaLabel: `${label}: ${client.name}` });
       b.addEventListener('click', action);
@@ -62,6 +63,7 @@ export class ClientsSection {
         void this.terms.show(client);
       }),
       button('Rename', () => item.replaceWith(this.renamer(client))),
+      button('Alias', () => item.replaceWith(this.aliaser(client))),
       button('Archive', () => void this.archive(client, true)),
     );
     return item;
@@ -69,15 +71,35 @@ export class ClientsSection {
 
   /** An item turned into a small form to rename a client. */
   private renamer(client: Client): HTMLLIElement {
-    const name = make('input', { value: client.name, required: true, maxLength: 100, ariaLabel: `New name for ${client.name}` });
-    const save = make('button', { type: 'submit', textContent: 'Save' });
+    return this.inlineForm(client, { value: client.name, label: `New name for ${client.name}`, required: true, maxLength: 100 }, (renamed) =>
+      this.run(hostRequest('client_rename', { client_id: client.id, name: renamed }), `Renamed ${client.name} to ${renamed}.`),
+    );
+  }
+
+  /** An item turned into a small form to choose the word the client's name is redacted as. */
+  private aliaser(client: Client): HTMLLIElement {
+    const label = `Alias for ${client.name} (blank for a numbered placeholder)`;
+    return this.inlineForm(client, { value: client.alias ?? '', label, required: false, maxLength: 32 }, (alias) =>
+      this.run(
+        hostRequest('client_set_alias', { client_id: client.id, alias }),
+        alias === '' ? `${client.name} is redacted with a numbered placeholder.` : `${client.name} is redacted under its alias.`,
+      ),
+    );
+  }
+
+  /** An item turned into a one-field form; Save gives `save` the trimmed value, Cancel puts the item back. */
+  private inlineForm(
+    client: Client,
+    field: { value: string; label: string; required: boolean; maxLength: number },
+    save: (value: string) => Promise<boolean>,
+  ): HTMLLIElement {
+    const input = make('input', { value: field.value, required: field.required, maxLength: field.maxLength, ariaLabel: field.label });
     const cancel = make('button', { type: 'button', textContent: 'Cancel' });
-    const form = make('form', {}, name, save, cancel);
+    const form = make('form', {}, input, make('button', { type: 'submit', textContent: 'Save' }), cancel);
     const item = make('li', {}, form);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const renamed = name.value.trim();
-      void this.run(hostRequest('client_rename', { client_id: client.id, name: renamed }), `Renamed ${client.name} to ${renamed}.`);
+      void save(input.value.trim());
     });
     cancel.addEventListener('click', () => item.replaceWith(this.item(client)));
     return item;
