@@ -221,10 +221,26 @@ const fn english_pairs() -> [u128; 26] {
 /// Whether `word` starts with a French street type, in any case.
 fn starts_with_french_street(word: &str) -> bool {
     let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else { return false };
-    FRENCH_WORDS
-        .iter()
-        .any(|w| w.as_bytes()[0] == first && word.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)))
+    // Most words after a number start with a letter that starts no street type.
+    first.is_ascii()
+        && FRENCH_FIRST_LETTERS >> first & 1 == 1
+        && FRENCH_WORDS
+            .iter()
+            .any(|w| w.as_bytes()[0] == first && word.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)))
 }
+
+/// The first letters of [`FRENCH_WORDS`] (all ASCII and lower case), one bit each.
+const FRENCH_FIRST_LETTERS: u128 = {
+    let mut letters = 0u128;
+    let mut i = 0;
+    while i < FRENCH_WORDS.len() {
+        let first = FRENCH_WORDS[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase());
+        letters |= 1 << first;
+        i += 1;
+    }
+    letters
+};
 
 /// The address shapes worth trying around the house number at `number`; `street_word_before`
 /// says whether a street word of the shapes whose number comes last ends shortly before it.
@@ -276,7 +292,9 @@ fn shapes_around(text: &ScanText<'_>, number: Span, street_word_before: bool) ->
             shapes |= SOUTHERN;
         }
     }
-    if s[number.end..].starts_with('号') && ["路", "街", "道"].iter().any(|r| s[..number.start].ends_with(r)) {
+    if text.bytes[number.end..].starts_with("号".as_bytes())
+        && ["路", "街", "道"].iter().any(|r| s[..number.start].ends_with(r))
+    {
         shapes |= CHINESE;
     }
     shapes
