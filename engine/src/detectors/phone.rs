@@ -14,21 +14,35 @@ use crate::{Kind, Severity, Span};
 /// Finds telephone numbers.
 #[derive(Debug)]
 pub struct PhoneDetector {
-    /// For each length of a first group (0 to 11 digits), the national formats that start
-    /// with a group of that length: most groups have none, and are done with at once.
-    formats_by_first_group: Vec<Vec<&'static NationalFormat>>,
+    /// For each length of a first group and of the group after it (0 to 11 digits; 0 when no
+    /// format of more than one group can start there), the national formats that start so, in
+    /// plan order: most groups have none, and are done with at once.
+    formats_by_start: Vec<Vec<Vec<&'static NationalFormat>>>,
 }
+
+/// Groups longer than this start no national format.
+const LONGEST_GROUP: usize = 11;
 
 impl PhoneDetector {
     /// Indexes the numbering plans.
     pub fn new() -> PhoneDetector {
-        let mut formats_by_first_group = vec![Vec::new(); 12];
+        let mut formats_by_start = vec![vec![Vec::new(); LONGEST_GROUP + 1]; LONGEST_GROUP + 1];
         for format in NATIONAL_FORMATS {
-            if let Some(list) = formats_by_first_group.get_mut(format.groups[0]) {
-                list.push(format);
+            let Some(by_second) = formats_by_start.get_mut(format.groups[0]) else { continue };
+            match format.groups.get(1) {
+                // A format of one group fits whatever follows it.
+                None => by_second.iter_mut().for_each(|list| list.push(format)),
+                Some(&second) => by_second.get_mut(second).into_iter().for_each(|list| list.push(format)),
             }
         }
-        PhoneDetector { formats_by_first_group }
+        PhoneDetector { formats_by_start }
+    }
+
+    /// The national formats that may start at group `i`, by its length and the next group's.
+    fn formats_at(&self, text: &ScanText<'_>, i: usize) -> &[&'static NationalFormat] {
+        let groups = text.groups();
+        let second = groups.get(i + 1).map_or(0, |g| if g.len() <= LONGEST_GROUP { g.len() } else { 0 });
+        self.formats_by_start.get(groups[i].len()).map_or(&[][..], |by_second| &by_second[second])
     }
 }
 
@@ -61,7 +75,7 @@ impl Detector for PhoneDetector {
                 i += 1;
                 continue;
             }
-            let formats = self.formats_by_first_group.get(text.groups()[i].len()).map_or(&[][..], Vec::as_slice);
+            let formats = self.formats_at(text, i);
             let found = international(text, i).or_else(|| national(text, i, formats));
             match found {
                 Some((count, span, rule, confidence)) => {
