@@ -134,11 +134,15 @@ fn international(text: &ScanText<'_>, i: usize) -> Option<Found> {
     if compact_double_zero && !text.context_around(start, first.end, CONTEXT_WINDOW, PHONE_WORDS) {
         return None;
     }
+    // Every run's national number starts like the longest one, so once it has three digits
+    // (the longest calling code) its calling code is the longest one's, looked up once.
+    let longest_code = if double_zero { digits.get(2..) } else { Some(digits.as_str()) }.and_then(calling_code);
     // The longest run of groups that makes a valid number wins.
     for (last, len) in ends.into_iter().rev() {
         let digits = &digits[..len];
         let national = if double_zero { digits.get(2..)? } else { digits };
-        let Some((code_len, min, max)) = calling_code(national) else { continue };
+        let code = if national.len() >= 3 { longest_code } else { calling_code(national) };
+        let Some((code_len, min, max)) = code else { continue };
         let nsn = national.len() - code_len;
         let end = groups[last].span.end;
         if (usize::from(min)..=usize::from(max)).contains(&nsn)
