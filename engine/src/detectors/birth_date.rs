@@ -130,7 +130,8 @@ fn numeric_date(text: &ScanText<'_>, i: usize) -> Option<(usize, Span)> {
 /// 1985年3月12日.
 fn cjk_date(text: &ScanText<'_>, i: usize) -> Option<(usize, Span)> {
     let groups = text.groups();
-    if i + 2 >= groups.len() || text.gap(i) != "年" || text.gap(i + 1) != "月" {
+    // A plausible year has four digits at least.
+    if i + 2 >= groups.len() || groups[i].len() < 4 || text.gap(i) != "年" || text.gap(i + 1) != "月" {
         return None;
     }
     let (y, m, d) = (group_value(text, i)?, group_value(text, i + 1)?, group_value(text, i + 2)?);
