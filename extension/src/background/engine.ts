@@ -8,6 +8,7 @@ import type { Finding } from '../shared/findings';
 import type { RedactionEdit, Span } from '../shared/messages';
 import type { RestoredPiece } from '../shared/placeholders';
 import { addAllowedValueKey, allowedValueKeys, disabledDetectors } from '../shared/settings';
+import { rescanGuardedTabs } from './tab-status';
 
 /** Session storage: the client dictionary last given to the engine, for a restarted worker. */
 const DICTIONARY_KEY = 'dictionary';
@@ -67,11 +68,13 @@ async function loadNames(engine: HushEngine): Promise<void> {
 export async function setDictionary(dictionary: HushDictionary): Promise<void> {
   (await engine()).setDictionary(dictionary);
   await chrome.storage.session.set({ [DICTIONARY_KEY]: dictionary });
+  await rescanGuardedTabs();
 }
 
 /** Applies the detectors switched off on the options page. */
 export async function applyDisabledDetectors(): Promise<void> {
   (await engine()).setDisabledDetectors(await disabledDetectors());
+  await rescanGuardedTabs();
 }
 
 /** The engine's built-in detectors, with People's names once the gazetteer was read (or failed to be). */

@@ -5,8 +5,11 @@
  */
 import { worstSeverity } from '../shared/findings';
 import type { PageStatus } from '../shared/messages';
+import { sendToTab } from '../shared/messaging';
 
-const key = (tabId: number): string => `tab:${tabId}`;
+/** Session storage: each tab's last status under this prefix and its id. */
+const STATUS_PREFIX = 'tab:';
+const key = (tabId: number): string => `${STATUS_PREFIX}${tabId}`;
 /** The origin whose content script reported the tab's status. */
 const originKey = (tabId: number): string => `tab-origin:${tabId}`;
 
@@ -32,6 +35,19 @@ export async function setTabStatus(tabId: number, origin: string, status: PageSt
     worst ? FINDINGS_COLOURS[worst] : '#188038',
     count ? `Hush: ${count} sensitive item${count === 1 ? '' : 's'} in the prompt` : 'Hush is guarding this page',
   );
+}
+
+/**
+ * Asks every tab whose page Hush guards to scan its prompt box again: the engine changed (its
+ * client dictionary or its detectors), so the same text may hold other findings.
+ */
+export async function rescanGuardedTabs(): Promise<void> {
+  const stored = await chrome.storage.session.get(null);
+  const guarded = Object.entries(stored)
+    .filter(([k, status]) => k.startsWith(STATUS_PREFIX) && (status as PageStatus).state === 'guarded')
+    .map(([k]) => Number(k.slice(STATUS_PREFIX.length)));
+  // A tab that closed or navigated since its last report has no one listening: nothing to do there.
+  await Promise.all(guarded.map((tabId) => sendToTab(tabId, { kind: 'rescan' }).catch(() => undefined)));
 }
 
 /** The last status reported for `tabId`. */

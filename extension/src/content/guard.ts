@@ -117,6 +117,11 @@ export class PromptGuard {
     this.checkBox();
   }
 
+  /** Scans the box again: the engine changed (its dictionary or detectors), so the same text may hold other findings. */
+  rescan(): void {
+    this.scheduler.request();
+  }
+
   /** Stops guarding (the user paused Hush on this site): listeners, underlines and badge go. */
   stop(): void {
     this.lifetime.abort();

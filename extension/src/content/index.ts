@@ -48,4 +48,8 @@ serveTab({
     const site = await guardedSite(new URL(location.href));
     return site ? { guarded: true, answers: readAnswers(site.answers) } : { guarded: false };
   },
+  rescan: () => {
+    guard?.rescan();
+    return null;
+  },
 });

@@ -44,6 +44,8 @@ export interface Requests {
 export interface TabRequests {
   /** The texts of the chatbot's answers that may hold a placeholder (a word in square brackets). */
   'read-answers': { request: object; response: AnswersRead };
+  /** The engine changed (its client dictionary or its detectors): scan the prompt box again. */
+  rescan: { request: object; response: null };
 }
 
 /** What a content script read of its page's answers; `guarded` is false where Hush makes no placeholders. */
