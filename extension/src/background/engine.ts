@@ -128,9 +128,10 @@ export async function restore(conversation: string, text: string): Promise<Resto
   return (await engine()).restorePieces(conversation, text);
 }
 
-/** Never flags `value` again, in this and every later session. */
+/** Never flags `value` again, in this and every later session, in every open tab. */
 export async function allowValue(value: string): Promise<void> {
   const hush = await engine();
   await addAllowedValueKey(hush.allowKey(value));
   hush.setAllowedKeys(await allowedValueKeys());
+  await rescanGuardedTabs();
 }
