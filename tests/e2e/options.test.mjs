@@ -36,6 +36,18 @@ async function extensionPage(path) {
   return page;
 }
 
+/**
+ * A new tab on the guarded textarea page with `text` typed into its prompt box; resolves with
+ * the tab and the first status for which `until` holds.
+ */
+async function chatPageWith(text, until) {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/textarea.html`);
+  await page.click('#prompt');
+  await page.keyboard.type(text);
+  return { page, status: await pageStatus(browser.worker, page, until, 10_000) };
+}
+
 before(async () => {
   server = await servePages();
   registerForChromium(profileDir);
@@ -86,11 +98,7 @@ test('a bad CSV row is refused with its row number, and nothing is imported', as
 });
 
 test('a term added on the options page is flagged on a guarded chat page', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/textarea.html`);
-  await page.click('#prompt');
-  await page.keyboard.type('Falcon ships Friday');
-  const status = await pageStatus(browser.worker, page, (s) => s.findings?.some((f) => f.kind === 'CLIENT_TERM'), 5000);
+  const { page, status } = await chatPageWith('Falcon ships Friday', (s) => s.findings?.some((f) => f.kind === 'CLIENT_TERM'));
   assert.deepEqual(
     status.findings?.map((f) => [f.kind, f.start, f.end]),
     [['CLIENT_TERM', 0, 6]],
@@ -108,11 +116,7 @@ test("a client's alias chosen on the options page is the placeholder its name is
   assert.match(hostCli(db, ['clients', 'list']), /Acme Corp {2}\[ACME\]/);
   await options.close();
 
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/textarea.html`);
-  await page.click('#prompt');
-  await page.keyboard.type('Ask Acme Corp today');
-  await pageStatus(browser.worker, page, (s) => s.findings?.length === 1, 10_000);
+  const { page } = await chatPageWith('Ask Acme Corp today', (s) => s.findings?.length === 1);
   await page.keyboard.press('Alt+Shift+KeyR');
   const redacted = await poll(() => page.inputValue('#prompt'), (text) => !text.includes('Acme'));
   assert.equal(redacted, 'Ask [ACME] today');
@@ -131,11 +135,7 @@ test("the detectors listed in the engine's words switch off what they find on a 
   }
   await options.getByLabel('Phone numbers').uncheck();
 
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/textarea.html`);
-  await page.click('#prompt');
-  await page.keyboard.type('Call +44 20 7946 0958 or write ana@example.org');
-  const status = await pageStatus(browser.worker, page, (s) => s.findings?.some((f) => f.kind === 'EMAIL'), 5000);
+  const { page, status } = await chatPageWith('Call +44 20 7946 0958 or write ana@example.org', (s) => s.findings?.some((f) => f.kind === 'EMAIL'));
   assert.deepEqual(status.findings?.map((f) => f.kind), ['EMAIL'], 'the phone number is no longer flagged');
 
   // The open page is scanned again at once: nothing typed since.
@@ -158,11 +158,7 @@ test('the popup lists the client and choosing it makes it the active client', as
 });
 
 test("another client's terms are flagged too, unless the options page limits flagging to the active client", async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/textarea.html`);
-  await page.click('#prompt');
-  await page.keyboard.type('Falcon and Project Hydra');
-  await pageStatus(browser.worker, page, (s) => s.findings?.length === 1, 10_000);
+  const { page } = await chatPageWith('Falcon and Project Hydra', (s) => s.findings?.length === 1);
   // A client added while the text sits in the box: the open page is scanned again, nothing typed.
   hostCli(db, ['clients', 'add', 'Globex']);
   hostCli(db, ['dict', 'add', '--client', 'Globex', 'Project Hydra']);
@@ -189,11 +185,7 @@ test("another client's terms are flagged too, unless the options page limits fla
 
 test("an HTML export of the client's audit log is saved through the browser's downloads", async () => {
   // One audit row for Acme Corp: a redaction on the chat page while Acme Corp is active.
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/textarea.html`);
-  await page.click('#prompt');
-  await page.keyboard.type('Falcon ships Friday');
-  await pageStatus(browser.worker, page, (s) => s.findings?.length === 1, 5000);
+  const { page } = await chatPageWith('Falcon ships Friday', (s) => s.findings?.length === 1);
   await page.keyboard.press('Alt+Shift+KeyR');
   await page.waitForFunction(() => !document.querySelector('#prompt').value.startsWith('Falcon'));
   await page.close();
