@@ -9,8 +9,8 @@ use crate::{assemble, setup};
 const QUICK: &[&str] = &["--", "--warm-up-time", "1", "--measurement-time", "3"];
 
 /// Runs every benchmark.
-pub fn run(args: &[String]) -> anyhow::Result<()> {
-    let quick = !args.iter().any(|a| a == "--full");
+pub fn run(full: bool) -> anyhow::Result<()> {
+    let quick = !full;
     setup::run()?;
     assemble::build()?;
     for (package, bench) in [("hush-engine", "engine"), ("hush-host", "host")] {

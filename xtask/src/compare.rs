@@ -16,15 +16,15 @@ mod venv;
 
 use std::path::PathBuf;
 
-use anyhow::{bail, Context};
+use anyhow::Context;
 
 use crate::{assemble, paths, setup};
 use corpus::Corpus;
 
 /// Builds Hush, prepares the Python tools, runs everything and prints the table.
-pub fn run(args: &[String]) -> anyhow::Result<()> {
+pub fn run(extra_corpora: Vec<PathBuf>) -> anyhow::Result<()> {
     let mut files = vec![paths::root().join("tests").join("corpus").join("corpus.jsonl")];
-    files.extend(extra_corpora(args)?);
+    files.extend(extra_corpora);
     let corpus = Corpus::read(&files)?;
     setup::run()?;
     assemble::build()?;
@@ -48,18 +48,4 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     std::fs::write(&saved, &table).with_context(|| format!("cannot write {}", saved.display()))?;
     println!("(also in {})", saved.display());
     Ok(())
-}
-
-/// The files named by `--corpus FILE` (or `--corpus=FILE`).
-fn extra_corpora(args: &[String]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.strip_prefix("--corpus") {
-            Some("") => files.push(PathBuf::from(args.next().context("--corpus needs a file")?)),
-            Some(file) if file.starts_with('=') => files.push(PathBuf::from(&file[1..])),
-            _ => bail!("unknown argument {arg}: cargo xtask compare [--corpus FILE]…"),
-        }
-    }
-    Ok(files)
 }

@@ -9,29 +9,25 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{bail, Context};
+use anyhow::Context;
 
 use crate::{assemble, command, paths, setup};
 
-/// What the command line asked for.
-struct Request {
-    /// `hush-host install --browser` values; empty means every browser hush-host knows.
-    browsers: Vec<String>,
-    /// Where the host binary goes.
-    bin_dir: PathBuf,
-}
-
-/// Runs `cargo xtask install`.
-pub fn run(args: &[String]) -> anyhow::Result<()> {
-    let request = parse(args)?;
+/// Runs `cargo xtask install`: registers the host for `browsers` (every browser hush-host knows
+/// when empty), copied into `bin_dir` (a per-user folder when `None`).
+pub fn run(browsers: Vec<String>, bin_dir: Option<PathBuf>) -> anyhow::Result<()> {
+    let bin_dir = match bin_dir {
+        Some(dir) => dir,
+        None => default_bin_dir()?,
+    };
     setup::build_prerequisites()?;
     assemble::build()?;
 
     println!("== native host");
-    let host = copy_host(&request.bin_dir)?;
+    let host = copy_host(&bin_dir)?;
     let mut register = Command::new(&host);
     register.arg("install");
-    for browser in &request.browsers {
+    for browser in &browsers {
         register.args(["--browser", browser]);
     }
     command::run(&mut register)?;
@@ -39,20 +35,6 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
 
     print_next_steps(&host);
     Ok(())
-}
-
-fn parse(args: &[String]) -> anyhow::Result<Request> {
-    let mut request = Request { browsers: Vec::new(), bin_dir: default_bin_dir()? };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--browser" => request.browsers.push(value()?.clone()),
-            "--bin-dir" => request.bin_dir = PathBuf::from(value()?),
-            other => bail!("unknown argument {other}; usage: cargo xtask install [--browser B]... [--bin-dir DIR]"),
-        }
-    }
-    Ok(request)
 }
 
 /// `~/.local/bin` on Linux and macOS, `%LOCALAPPDATA%\Hush` on Windows.

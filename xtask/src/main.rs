@@ -22,25 +22,69 @@ mod setup;
 mod test;
 mod wasm;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: cargo xtask <setup | build | test | bench [--full] | install [--browser B]... | run [--headless] | compare [--corpus FILE]>";
+use clap::{Parser, Subcommand};
+
+/// Hush's build driver: every command first sets up, idempotently, what the machine lacks.
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Install what a clean Debian 12 machine lacks (wasm toolchain, wasm-bindgen-cli, browsers, geckodriver, node packages).
+    Setup,
+    /// Build the host binary, the wasm module, both extensions and their store zips.
+    Build,
+    /// Run every test: lints, cargo tests, the wasm module, the extension's unit tests, end-to-end browser tests.
+    Test {
+        /// Skip the end-to-end browser tests.
+        #[arg(long)]
+        no_e2e: bool,
+    },
+    /// Run every benchmark and print its figures (quick settings unless --full).
+    Bench {
+        /// Criterion's default measurement times instead of the quick ones.
+        #[arg(long)]
+        full: bool,
+    },
+    /// Install Hush for daily use: the host copied out of the repository and registered with the browsers.
+    Install {
+        /// A browser to register the host with (repeat for several; default: every browser hush-host knows).
+        #[arg(long = "browser", value_name = "BROWSER")]
+        browsers: Vec<String>,
+        /// Where the host binary goes (default: ~/.local/bin, or %LOCALAPPDATA%\Hush on Windows).
+        #[arg(long, value_name = "DIR")]
+        bin_dir: Option<PathBuf>,
+    },
+    /// Build everything and open Chromium with Hush on a local demo chat page.
+    Run {
+        /// Drive the demo without a window: type a sample, print what Hush flagged and a screenshot's path.
+        #[arg(long)]
+        headless: bool,
+    },
+    /// Hush side by side with Presidio, detect-secrets and gitleaks on the labelled corpus.
+    Compare {
+        /// Another labelled JSONL corpus to add ({"id","text","spans":[{"start","end","label"}]}); repeat for several.
+        #[arg(long = "corpus", value_name = "FILE")]
+        corpora: Vec<PathBuf>,
+    },
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("setup") => setup::run(),
-        Some("build") => setup::run().and_then(|_| assemble::build()),
-        Some("test") => test::run(&args[1..]),
-        Some("bench") => bench::run(&args[1..]),
-        Some("install") => install::run(&args[1..]),
-        Some("run") => run::run(&args[1..]),
-        Some("compare") => compare::run(&args[1..]),
-        _ => {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+    let result = match Cli::parse().command {
+        Command::Setup => setup::run(),
+        Command::Build => setup::run().and_then(|_| assemble::build()),
+        Command::Test { no_e2e } => test::run(!no_e2e),
+        Command::Bench { full } => bench::run(full),
+        Command::Install { browsers, bin_dir } => install::run(browsers, bin_dir),
+        Command::Run { headless } => run::run(headless),
+        Command::Compare { corpora } => compare::run(corpora),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

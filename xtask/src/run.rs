@@ -5,8 +5,7 @@ use crate::command::{self, in_root};
 use crate::{assemble, paths, setup};
 
 /// Builds, registers the host, and opens the demo. `--headless` drives the demo itself.
-pub fn run(args: &[String]) -> anyhow::Result<()> {
-    let headless = args.iter().any(|a| a == "--headless");
+pub fn run(headless: bool) -> anyhow::Result<()> {
     setup::run()?;
     assemble::build()?;
 

@@ -5,8 +5,7 @@ use crate::command::{self, in_root};
 use crate::{assemble, paths, setup};
 
 /// Runs every test layer. `--no-e2e` skips the browser tests (for a quick local loop).
-pub fn run(args: &[String]) -> anyhow::Result<()> {
-    let e2e = !args.iter().any(|a| a == "--no-e2e");
+pub fn run(e2e: bool) -> anyhow::Result<()> {
     setup::run()?;
     assemble::build()?;
 
