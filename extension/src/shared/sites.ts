@@ -61,7 +61,12 @@ function known(site: Omit<SiteProfile, 'sendButton' | 'answers'> & { sendButton?
 
 /**
  * The chat sites Hush guards out of the box. Dated notes say when a selector was seen; the
- * reasons say how the service treated consumer chat text when the entry was written.
+ * selectors of Kimi, ChatGPT, Claude, Gemini and DeepSeek were last compared with those public
+ * browser extensions use for the same sites in December 2026. The reasons say how the service
+ * treated consumer chat text when the entry was written.
+ *
+ * DeepSeek's send control is a `div role="button"` with only generated class names: it is left to
+ * the generic selectors, so there Enter is guarded and a click on the send icon is not.
  */
 export const KNOWN_SITES: readonly SiteProfile[] = [
   // kimi.com, 2026: a Lexical editor.
@@ -87,7 +92,7 @@ export const KNOWN_SITES: readonly SiteProfile[] = [
     modeReason: 'Gemini keeps your activity, which people may review and Google may use to improve its products.',
   }),
   known({
-    id: 'deepseek', name: 'DeepSeek', hosts: ['chat.deepseek.com'], promptBox: 'textarea', editor: 'textarea', answers: '.ds-markdown', ...CONSUMER,
+    id: 'deepseek', name: 'DeepSeek', hosts: ['chat.deepseek.com'], promptBox: '#chat-input, textarea', editor: 'textarea', answers: '.ds-markdown', ...CONSUMER,
     modeReason: 'DeepSeek may use what you send to improve its services, and stores it in the PRC.',
   }),
   known({
@@ -95,7 +100,7 @@ export const KNOWN_SITES: readonly SiteProfile[] = [
     modeReason: 'Consumer Copilot may train on your conversations unless you opt out.',
   }),
   known({
-    id: 'perplexity', name: 'Perplexity', hosts: ['perplexity.ai', 'www.perplexity.ai'], promptBox: 'textarea, [contenteditable="true"]', editor: 'auto', ...CONSUMER,
+    id: 'perplexity', name: 'Perplexity', hosts: ['perplexity.ai'], promptBox: 'textarea, [contenteditable="true"]', editor: 'auto', ...CONSUMER,
     modeReason: 'Perplexity keeps consumer data for AI training unless you turn it off.',
   }),
   known({
