@@ -112,7 +112,7 @@ class TextFieldBox implements PromptBox {
   }
 
   rects(spans: readonly Span[]): DOMRect[][] {
-    return spans.map(({ start, end }) => this.mirror.rects(this.element, start, end));
+    return this.mirror.rects(this.element, spans);
   }
 
   caret(): number | undefined {

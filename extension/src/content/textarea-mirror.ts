@@ -4,6 +4,8 @@
  * inside Hush's own shadow root, and measure there.
  */
 
+import type { Span } from '../shared/messages';
+
 /** Computed-style properties that decide how text wraps and where glyphs land. */
 const COPIED = [
   'boxSizing',
@@ -29,17 +31,22 @@ export class TextareaMirror {
     container.append(this.element);
   }
 
-  /** Viewport rectangles of `[start, end)` of `field`'s value, clipped to what is visible. */
-  rects(field: HTMLTextAreaElement | HTMLInputElement, start: number, end: number): DOMRect[] {
+  /**
+   * Viewport rectangles of each of `spans` of `field`'s value, clipped to what is visible. The
+   * mirror is laid out once for all of them: a long prompt holds hundreds of findings.
+   */
+  rects(field: HTMLTextAreaElement | HTMLInputElement, spans: readonly Span[]): DOMRect[][] {
     this.layOut(field);
-    const range = document.createRange();
-    const length = this.textNode.data.length;
-    range.setStart(this.textNode, Math.min(start, length));
-    range.setEnd(this.textNode, Math.min(end, length));
     const visible = field.getBoundingClientRect();
-    return [...range.getClientRects()].flatMap((rect) => {
-      const clipped = clip(rect, visible);
-      return clipped ? [clipped] : [];
+    const length = this.textNode.data.length;
+    const range = document.createRange();
+    return spans.map(({ start, end }) => {
+      range.setStart(this.textNode, Math.min(start, length));
+      range.setEnd(this.textNode, Math.min(end, length));
+      return [...range.getClientRects()].flatMap((rect) => {
+        const clipped = clip(rect, visible);
+        return clipped ? [clipped] : [];
+      });
     });
   }
 
