@@ -19,18 +19,6 @@ def luhn_complete(partial):
     return partial + str((10 - total % 10) % 10)
 
 
-def luhn_valid(number):
-    total = 0
-    for i, ch in enumerate(reversed(number)):
-        d = int(ch)
-        if i % 2 == 1:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
-
-
 def iban(country, bban):
     """An IBAN for `country` and `bban` with its mod-97 check digits."""
     rearranged = bban + country + "00"
