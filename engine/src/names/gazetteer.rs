@@ -4,8 +4,9 @@
 //! the Faker package's locale lists), so that the engine's start-up in the browser does not pay
 //! for it: the extension's background reads the file once and hands the bytes over.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
+use super::word_hasher::BuildWordHasher;
 use crate::dictionary::fold;
 
 /// The first line of every gazetteer file.
@@ -31,12 +32,30 @@ pub enum GazetteerError {
 /// Every list the PERSON detector looks words up in, folded (case and accents do not matter).
 #[derive(Debug, Clone, Default)]
 pub struct NameGazetteer {
-    given: HashSet<String>,
-    surnames: HashSet<String>,
-    cjk_surnames: HashSet<String>,
-    cjk_given: HashSet<char>,
-    common_words: HashSet<String>,
-    places: HashSet<String>,
+    /// Every given name, surname, common word and place, with what it is: one lookup per word.
+    latin: HashMap<String, WordKinds, BuildWordHasher>,
+    /// The number of given names plus the number of surnames.
+    names: usize,
+    cjk_surnames: HashSet<String, BuildWordHasher>,
+    cjk_given: HashSet<char, BuildWordHasher>,
+}
+
+/// What the gazetteer says of one folded word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WordKinds {
+    /// A given name.
+    pub given: bool,
+    /// A surname.
+    pub surname: bool,
+    /// Also a common word or a place ("Rose", "Paris", "May"): a name only with more evidence.
+    pub ambiguous: bool,
+}
+
+impl WordKinds {
+    /// Whether the word is a given name or a surname.
+    pub fn name(self) -> bool {
+        self.given || self.surname
+    }
 }
 
 impl NameGazetteer {
@@ -62,30 +81,45 @@ impl NameGazetteer {
             rest = &rest[header_end + 1 + length..];
         }
         let folded = |list: &[&str]| list.iter().map(|e| fold_word(e)).collect::<HashSet<String>>();
+        let (given, surnames) = (folded(&lists[0]), folded(&lists[1]));
+        let names = given.len() + surnames.len();
+        let mut latin: HashMap<String, WordKinds, BuildWordHasher> = HashMap::default();
+        for word in given {
+            latin.entry(word).or_default().given = true;
+        }
+        for word in surnames {
+            latin.entry(word).or_default().surname = true;
+        }
+        for word in lists[4].iter().chain(&lists[5]) {
+            latin.entry(fold_word(word)).or_default().ambiguous = true;
+        }
         Ok(NameGazetteer {
-            given: folded(&lists[0]),
-            surnames: folded(&lists[1]),
+            latin,
+            names,
             cjk_surnames: lists[2].iter().map(|e| e.to_string()).collect(),
             cjk_given: lists[3].iter().flat_map(|e| e.chars()).collect(),
-            common_words: folded(&lists[4]),
-            places: folded(&lists[5]),
         })
+    }
+
+    /// What `word` (folded) is: a given name, a surname, a common word or a place, in one lookup.
+    pub(crate) fn kinds(&self, word: &str) -> WordKinds {
+        self.latin.get(word).copied().unwrap_or_default()
     }
 
     /// Whether `word` (folded) is a given name.
     pub fn is_given(&self, word: &str) -> bool {
-        self.given.contains(word)
+        self.kinds(word).given
     }
 
     /// Whether `word` (folded) is a surname.
     pub fn is_surname(&self, word: &str) -> bool {
-        self.surnames.contains(word)
+        self.kinds(word).surname
     }
 
     /// Whether `word` (folded) is also a common word or a place, so that it is a name only with
     /// more evidence ("Rose", "Paris", "May").
     pub fn is_ambiguous(&self, word: &str) -> bool {
-        self.common_words.contains(word) || self.places.contains(word)
+        self.kinds(word).ambiguous
     }
 
     /// Whether `surname` is a common Chinese surname (one character or two, as 欧阳).
@@ -100,7 +134,7 @@ impl NameGazetteer {
 
     /// Number of given names and surnames.
     pub fn len(&self) -> usize {
-        self.given.len() + self.surnames.len()
+        self.names
     }
 
     /// Whether the gazetteer holds no name.

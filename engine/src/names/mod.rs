@@ -12,6 +12,7 @@ mod chinese;
 mod context;
 pub mod gazetteer;
 mod person;
+mod word_hasher;
 
 use std::sync::Arc;
 

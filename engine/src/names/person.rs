@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use super::context::{evidence_before, is_closing, is_context_word, Evidence};
-use super::gazetteer::{fold_word, NameGazetteer};
+use super::gazetteer::{fold_word, NameGazetteer, WordKinds};
 use crate::Span;
 
 /// At most this many words make a name.
@@ -203,21 +203,7 @@ fn after_particle<'t>(text: &'t str, particle: &str) -> Option<&'t str> {
     text.strip_prefix(particle)?.strip_prefix(' ')
 }
 
-/// What the gazetteer says of one word.
-#[derive(Debug, Clone, Copy)]
-struct Known {
-    given: bool,
-    surname: bool,
-    ambiguous: bool,
-}
-
-impl Known {
-    fn name(self) -> bool {
-        self.given || self.surname
-    }
-}
-
-fn look_up(text: &str, word: Word, gazetteer: &NameGazetteer) -> Known {
+fn look_up(text: &str, word: Word, gazetteer: &NameGazetteer) -> WordKinds {
     let word = &text[word.span.start..word.span.end];
     // Most words are short and ASCII: lower-cased on the stack, that is their folded form.
     let mut buffer = [0u8; 24];
@@ -229,11 +215,7 @@ fn look_up(text: &str, word: Word, gazetteer: &NameGazetteer) -> Known {
         }
         _ => Cow::Owned(fold_word(word)),
     };
-    Known {
-        given: gazetteer.is_given(&folded),
-        surname: gazetteer.is_surname(&folded),
-        ambiguous: gazetteer.is_ambiguous(&folded),
-    }
+    gazetteer.kinds(&folded)
 }
 
 /// The name in the run `words`, if it is one.
@@ -244,7 +226,7 @@ fn judge(text: &str, words: &[Word], gazetteer: &NameGazetteer) -> Option<Person
     if evidence == Evidence::None && words.len() < 2 {
         return None;
     }
-    let mut known = [Known { given: false, surname: false, ambiguous: false }; MAX_WORDS];
+    let mut known = [WordKinds::default(); MAX_WORDS];
     for (k, &w) in known.iter_mut().zip(words) {
         *k = look_up(text, w, gazetteer);
     }
