@@ -33,7 +33,7 @@ pub enum GazetteerError {
 #[derive(Debug, Clone, Default)]
 pub struct NameGazetteer {
     /// Every given name, surname, common word and place, with what it is: one lookup per word.
-    latin: HashMap<String, WordKinds, BuildWordHasher>,
+    latin: HashMap<Box<str>, WordKinds, BuildWordHasher>,
     /// The number of given names plus the number of surnames.
     names: usize,
     cjk_surnames: HashSet<String, BuildWordHasher>,
@@ -80,19 +80,25 @@ impl NameGazetteer {
             lists.push(body.lines().filter(|l| !l.is_empty()).collect());
             rest = &rest[header_end + 1 + length..];
         }
-        let folded = |list: &[&str]| list.iter().map(|e| fold_word(e)).collect::<HashSet<String>>();
-        let (given, surnames) = (folded(&lists[0]), folded(&lists[1]));
-        let names = given.len() + surnames.len();
-        let mut latin: HashMap<String, WordKinds, BuildWordHasher> = HashMap::default();
-        for word in given {
-            latin.entry(word).or_default().given = true;
+        // Common words and places make a word ambiguous, whichever list holds it.
+        type Mark = fn(&mut WordKinds);
+        let marks: [(usize, Mark); 4] = [
+            (0, |k| k.given = true),
+            (1, |k| k.surname = true),
+            (4, |k| k.ambiguous = true),
+            (5, |k| k.ambiguous = true),
+        ];
+        let words = marks.iter().map(|&(list, _)| lists[list].len()).sum();
+        // Built in place at its final size: a second copy or a growing table would stay in the
+        // allocator's hands after loading.
+        let mut latin: HashMap<Box<str>, WordKinds, BuildWordHasher> =
+            HashMap::with_capacity_and_hasher(words, BuildWordHasher::default());
+        for (list, mark) in marks {
+            for word in &lists[list] {
+                mark(latin.entry(fold_word(word).into_boxed_str()).or_default());
+            }
         }
-        for word in surnames {
-            latin.entry(word).or_default().surname = true;
-        }
-        for word in lists[4].iter().chain(&lists[5]) {
-            latin.entry(fold_word(word)).or_default().ambiguous = true;
-        }
+        let names = latin.values().map(|k| usize::from(k.given) + usize::from(k.surname)).sum();
         Ok(NameGazetteer {
             latin,
             names,
