@@ -140,6 +140,12 @@ pub fn evidence_before(text: &str, at: usize) -> Evidence {
     if lead.len() > LONGEST_LEAD {
         return Evidence::None;
     }
+    // Code and short lines ("fn handle(req: Request)") rarely hold a salutation or a field: an
+    // ASCII lead longer than any salutation is one only with a colon (lower-casing ASCII keeps
+    // the length), so most leads are ruled out before they are lower-cased.
+    if lead.is_ascii() && lead.len() > LONGEST_CONTEXT_WORD && !lead.ends_with(':') {
+        return Evidence::None;
+    }
     let lower = lead.to_lowercase();
     if SALUTATIONS.contains(&lower.as_str()) {
         return Evidence::Expected;
@@ -208,6 +214,13 @@ mod tests {
         assert_eq!(at("Name: Jan de Vries", "Jan"), Evidence::Expected);
         assert_eq!(at("Ansprechpartner : Lena Vogel", "Lena"), Evidence::Expected);
         assert_eq!(at("See you soon.\n\nBest regards,\nMarta Ruiz\n", "Marta"), Evidence::Signature);
+    }
+
+    #[test]
+    fn every_title_and_salutation_fits_the_longest_context_word() {
+        assert!(TITLES.iter().chain(SALUTATIONS).all(|w| w.len() <= LONGEST_CONTEXT_WORD));
+        assert_eq!(at("Sincerely hello Anna", "Anna"), Evidence::None);
+        assert_eq!(at("Contact person: Anna", "Anna"), Evidence::Expected);
     }
 
     #[test]
