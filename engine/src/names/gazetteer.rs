@@ -6,7 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::word_hasher::BuildWordHasher;
+use rustc_hash::FxBuildHasher;
+
 use crate::dictionary::fold;
 
 /// The first line of every gazetteer file.
@@ -33,11 +34,13 @@ pub enum GazetteerError {
 #[derive(Debug, Clone, Default)]
 pub struct NameGazetteer {
     /// Every given name, surname, common word and place, with what it is: one lookup per word.
-    latin: HashMap<Box<str>, WordKinds, BuildWordHasher>,
+    /// Hashed with FxHash: every capitalised run in a text is looked up here, and SipHash (built to
+    /// resist chosen keys, which these are not) cost more than the lookups themselves.
+    latin: HashMap<Box<str>, WordKinds, FxBuildHasher>,
     /// The number of given names plus the number of surnames.
     names: usize,
-    cjk_surnames: HashSet<String, BuildWordHasher>,
-    cjk_given: HashSet<char, BuildWordHasher>,
+    cjk_surnames: HashSet<String, FxBuildHasher>,
+    cjk_given: HashSet<char, FxBuildHasher>,
 }
 
 /// What the gazetteer says of one folded word.
@@ -91,8 +94,8 @@ impl NameGazetteer {
         let words = marks.iter().map(|&(list, _)| lists[list].len()).sum();
         // Built in place at its final size: a second copy or a growing table would stay in the
         // allocator's hands after loading.
-        let mut latin: HashMap<Box<str>, WordKinds, BuildWordHasher> =
-            HashMap::with_capacity_and_hasher(words, BuildWordHasher::default());
+        let mut latin: HashMap<Box<str>, WordKinds, FxBuildHasher> =
+            HashMap::with_capacity_and_hasher(words, FxBuildHasher);
         for (list, mark) in marks {
             for word in &lists[list] {
                 mark(latin.entry(fold_word(word).into_boxed_str()).or_default());

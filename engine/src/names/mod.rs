@@ -12,7 +12,6 @@ mod chinese;
 mod context;
 pub mod gazetteer;
 mod person;
-mod word_hasher;
 
 use std::sync::Arc;
 
