@@ -249,11 +249,10 @@ impl HushEngine {
     /// A `JsError` starting with `"convert:"` if the pieces cannot be turned into JS values.
     #[wasm_bindgen(js_name = restorePieces, unchecked_return_type = "HushRestoredPiece[]")]
     pub fn restore_pieces(&self, conversation: &str, text: &str) -> Result<JsValue, JsError> {
-        let pieces: Vec<JsRestoredPiece<'_>> = match self.conversations.get(conversation) {
-            Some(c) => c.restore_pieces(text).iter().map(JsRestoredPiece::from).collect(),
-            None if text.is_empty() => Vec::new(),
-            None => vec![JsRestoredPiece { text, placeholder: None }],
-        };
+        // A conversation that made no placeholder restores nothing, as an empty one does.
+        let empty = Conversation::new();
+        let known = self.conversations.get(conversation).unwrap_or(&empty);
+        let pieces: Vec<JsRestoredPiece<'_>> = known.restore_pieces(text).iter().map(JsRestoredPiece::from).collect();
         to_js(&pieces)
     }
 

@@ -7,9 +7,7 @@ import { worstSeverity } from '../shared/findings';
 import type { PageStatus } from '../shared/messages';
 import { sendToTab } from '../shared/messaging';
 
-/** Session storage: each tab's last status under this prefix and its id. */
-const STATUS_PREFIX = 'tab:';
-const key = (tabId: number): string => `${STATUS_PREFIX}${tabId}`;
+const key = (tabId: number): string => `tab:${tabId}`;
 /** The origin whose content script reported the tab's status. */
 const originKey = (tabId: number): string => `tab-origin:${tabId}`;
 
@@ -42,11 +40,10 @@ export async function setTabStatus(tabId: number, origin: string, status: PageSt
  * client dictionary or its detectors), so the same text may hold other findings.
  */
 export async function rescanGuardedTabs(): Promise<void> {
-  const stored = await chrome.storage.session.get(null);
-  const guarded = Object.entries(stored)
-    .filter(([k, status]) => k.startsWith(STATUS_PREFIX) && (status as PageStatus).state === 'guarded')
-    .map(([k]) => Number(k.slice(STATUS_PREFIX.length)));
-  // A tab that closed or navigated since its last report has no one listening: nothing to do there.
+  const tabIds = (await chrome.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+  const stored = await chrome.storage.session.get(tabIds.map(key));
+  const guarded = tabIds.filter((tabId) => (stored[key(tabId)] as PageStatus | undefined)?.state === 'guarded');
+  // A tab that navigated since its last report may have no one listening: nothing to do there.
   await Promise.all(guarded.map((tabId) => sendToTab(tabId, { kind: 'rescan' }).catch(() => undefined)));
 }
 

@@ -2,6 +2,7 @@
  * Messages between the extension's contexts: a `kind`-discriminated union, one handler per kind
  * in the background. Only shared/messaging.ts touches the runtime messaging API.
  */
+import type { HushDetector } from 'hush-wasm';
 import type { HostReply } from './host-requests';
 import type { AuditAction, RequestType } from './protocol';
 import type { Finding } from './findings';
@@ -108,11 +109,8 @@ export interface RedactionEdit extends Span {
 /** The engine's answer to a redaction. */
 export type RedactResult = { ok: true; text: string; edits: RedactionEdit[] } | { ok: false; error: string };
 
-/** A built-in detector: the id the options page switches off, and what it finds in words. */
-export interface DetectorInfo {
-  id: string;
-  label: string;
-}
+/** A built-in detector, as the engine lists it: the id the options page switches off, and what it finds in words. */
+export type DetectorInfo = HushDetector;
 
 /** The engine's built-in detectors, or why they cannot be listed. */
 export type DetectorsResult = { ok: true; detectors: DetectorInfo[] } | { ok: false; error: string };

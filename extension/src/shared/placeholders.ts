@@ -3,12 +3,10 @@
  * placeholders. Which bracketed words are Hush's placeholders, and what they stand for, only the
  * engine knows (engine/src/redact.rs); this module only puts the pieces back together.
  */
+import type { HushRestoredPiece } from 'hush-wasm';
 
 /** A piece of a restored text: as written, or a real value that stood there as `placeholder`. */
-export interface RestoredPiece {
-  text: string;
-  placeholder?: string;
-}
+export type RestoredPiece = HushRestoredPiece;
 
 /**
  * Whether `text` may hold a placeholder: every placeholder is a word in square brackets. A cheap
