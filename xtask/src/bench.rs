@@ -8,16 +8,15 @@ use crate::{assemble, setup};
 /// Criterion's options for a quick run that still prints stable-enough figures.
 const QUICK: &[&str] = &["--", "--warm-up-time", "1", "--measurement-time", "3"];
 
-/// Runs every benchmark.
+/// Runs every benchmark: criterion with its default measurement times when `full`, else quick.
 pub fn run(full: bool) -> anyhow::Result<()> {
-    let quick = !full;
     setup::run()?;
     assemble::build()?;
     for (package, bench) in [("hush-engine", "engine"), ("hush-host", "host")] {
         println!("== criterion: {package} ({bench})");
         let mut cmd = in_root("cargo");
         cmd.args(["bench", "-p", package, "--bench", bench]);
-        if quick {
+        if !full {
             cmd.args(QUICK);
         }
         command::run(&mut cmd)?;

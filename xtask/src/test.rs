@@ -4,7 +4,7 @@
 use crate::command::{self, in_root};
 use crate::{assemble, paths, setup};
 
-/// Runs every test layer. `--no-e2e` skips the browser tests (for a quick local loop).
+/// Runs every test layer; without `e2e` (`--no-e2e`) the browser tests are skipped, for a quick local loop.
 pub fn run(e2e: bool) -> anyhow::Result<()> {
     setup::run()?;
     assemble::build()?;
