@@ -8,8 +8,9 @@ use crate::detectors::{ceil_char_boundary, floor_char_boundary};
 /// A folded copy of a text and the way back to the original's byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Folded {
-    /// The folded text.
-    pub text: String,
+    /// The folded text, UTF-8 encoded. Kept as bytes: the dictionary reads it byte by byte, and
+    /// checking the encoding of a whole scanned text again would cost more than folding it.
+    pub bytes: Vec<u8>,
     /// Every character of the original that does not fold byte for byte, in order: where its
     /// folded form starts and how long it is, and where the character starts and how long it
     /// is. ASCII and CJK ideographs fold byte for byte, so between two entries offsets move
@@ -26,6 +27,12 @@ struct Change {
 }
 
 impl Folded {
+    /// The folded text as a string (for a word or a term: its encoding is checked).
+    pub fn into_text(self) -> String {
+        // Only ASCII bytes and whole encoded characters are ever appended: never empty by error.
+        String::from_utf8(self.bytes).unwrap_or_default()
+    }
+
     /// The span of the original text that produced folded bytes `start..end` (`original` is the
     /// text that was folded). The span is widened to whole original characters.
     pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
@@ -59,8 +66,8 @@ pub fn fold(text: &str) -> Folded {
     let bytes = text.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut changes = Vec::new();
+    let mut recent = RecentFolds::default();
     let mut at = 0;
-    let mut buffer = String::new();
     while at < bytes.len() {
         // ASCII runs fold byte for byte.
         if bytes[at].is_ascii() {
@@ -69,19 +76,17 @@ pub fn fold(text: &str) -> Folded {
             at += run;
             continue;
         }
-        let Some(c) = text[at..].chars().next() else { break };
-        if is_unified_ideograph(c) {
-            // The most common non-Latin text folds to itself, a run at a time.
-            let run: usize = text[at..].chars().take_while(|&c| is_unified_ideograph(c)).map(char::len_utf8).sum();
+        // The most common non-Latin text folds to itself, a run at a time.
+        let run = ideograph_run(&bytes[at..]);
+        if run > 0 {
             out.extend_from_slice(&bytes[at..at + run]);
             at += run;
             continue;
         }
+        let Some(c) = text[at..].chars().next() else { break };
         let folded_from = out.len();
         let len = c.len_utf8();
-        buffer.clear();
-        fold_char(c, &mut buffer);
-        out.extend_from_slice(buffer.as_bytes());
+        recent.fold_into(c, &mut out);
         changes.push(Change {
             folded: u32::try_from(folded_from).unwrap_or(u32::MAX),
             folded_len: u32::try_from(out.len() - folded_from).unwrap_or(u32::MAX),
@@ -90,8 +95,64 @@ pub fn fold(text: &str) -> Folded {
         });
         at += len;
     }
-    // ASCII bytes and whole encoded characters were appended: the result is UTF-8.
-    Folded { text: String::from_utf8(out).unwrap_or_default(), changes }
+    Folded { bytes: out, changes }
+}
+
+/// The folded forms of the last non-ASCII characters met, one slot per character's low bits: a
+/// text repeats the same few (its accented letters, CJK punctuation, an emoji), and folding one
+/// searches tables.
+#[derive(Debug)]
+struct RecentFolds {
+    slots: [(char, FoldedChar); 64],
+    /// Where a character is folded before it is kept.
+    scratch: String,
+}
+
+/// A folded form short enough to keep: most are one to four bytes.
+#[derive(Debug, Clone, Copy, Default)]
+struct FoldedChar {
+    bytes: [u8; 15],
+    len: u8,
+}
+
+impl Default for RecentFolds {
+    fn default() -> Self {
+        // NUL is ASCII and never asked for, so no slot matches before it is filled.
+        RecentFolds { slots: [('\0', FoldedChar::default()); 64], scratch: String::new() }
+    }
+}
+
+impl RecentFolds {
+    /// Appends the folded form of the non-ASCII `c` to `out`.
+    fn fold_into(&mut self, c: char, out: &mut Vec<u8>) {
+        let slot = &mut self.slots[c as usize % 64];
+        if slot.0 == c {
+            out.extend_from_slice(&slot.1.bytes[..usize::from(slot.1.len)]);
+            return;
+        }
+        self.scratch.clear();
+        fold_char(c, &mut self.scratch);
+        out.extend_from_slice(self.scratch.as_bytes());
+        let mut kept = FoldedChar::default();
+        if let (Some(room), Ok(len)) = (kept.bytes.get_mut(..self.scratch.len()), u8::try_from(self.scratch.len())) {
+            room.copy_from_slice(self.scratch.as_bytes());
+            kept.len = len;
+            *slot = (c, kept);
+        }
+    }
+}
+
+/// The length of the run of CJK unified ideographs that `bytes` (UTF-8 from a char boundary)
+/// starts with, read from their encoding, three bytes each, without decoding chars.
+fn ideograph_run(bytes: &[u8]) -> usize {
+    bytes
+        .chunks_exact(3)
+        .take_while(|c| {
+            let code = u32::from(c[0] & 0x0F) << 12 | u32::from(c[1] & 0x3F) << 6 | u32::from(c[2] & 0x3F);
+            c[0] & 0xF0 == 0xE0 && is_unified_ideograph_code(code)
+        })
+        .count()
+        * 3
 }
 
 /// The length of the run of ASCII bytes `bytes` starts with, found a block at a time (the
@@ -148,7 +209,11 @@ fn fold_char(c: char, out: &mut String) {
 
 /// Whether `c` is a CJK unified ideograph, the most common non-Latin text: it folds to itself.
 fn is_unified_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+    is_unified_ideograph_code(c as u32)
+}
+
+fn is_unified_ideograph_code(code: u32) -> bool {
+    matches!(code, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
 /// Letters and signs that compatibility decomposition leaves alone but that people write in
@@ -244,7 +309,36 @@ mod tests {
     }
 
     fn folded(text: &str) -> String {
-        fold(text).text
+        fold(text).into_text()
+    }
+
+    /// Where `needle` first (or last) occurs in the folded bytes.
+    fn find(f: &Folded, needle: &str) -> usize {
+        f.bytes.windows(needle.len()).position(|w| w == needle.as_bytes()).unwrap()
+    }
+
+    fn rfind(f: &Folded, needle: &str) -> usize {
+        f.bytes.windows(needle.len()).rposition(|w| w == needle.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn folds_a_text_as_its_chars_one_by_one() {
+        // Characters 64 apart share a slot of the recent folds; each appears several times.
+        let chars: Vec<char> = (0xC0..0x200)
+            .chain(0xFF01..0xFF5E)
+            .chain([0x1F600, 0x3002, 0x4E00, 0x9FFF, 0x3400])
+            .filter_map(char::from_u32)
+            .collect();
+        let text: String = chars.iter().chain(&chars).chain(chars.iter().rev()).collect();
+        let one_by_one: String = text
+            .chars()
+            .map(|c| {
+                let mut out = String::new();
+                fold_char(c, &mut out);
+                out
+            })
+            .collect();
+        assert_eq!(folded(&text), one_by_one);
     }
 
     #[test]
@@ -268,12 +362,12 @@ mod tests {
     fn maps_folded_spans_back_to_whole_original_characters() {
         let text = "« Crème Brûlée »";
         let f = fold(text);
-        let start = f.text.find("creme").unwrap();
+        let start = find(&f, "creme");
         let (a, b) = f.original_span(text, start, start + "creme brulee".len());
         assert_eq!(&text[a..b], "Crème Brûlée");
         let text = "Straße";
         let f = fold(text);
-        assert_eq!(f.original_span(text, 0, f.text.len()), (0, text.len()));
+        assert_eq!(f.original_span(text, 0, f.bytes.len()), (0, text.len()));
     }
 
     #[test]
@@ -281,16 +375,16 @@ mod tests {
         let text = "Zoë 和阿里巴巴 ＡＣＭＥ 阿里";
         let f = fold(text);
         assert_eq!(f.changes.len(), 5, "ë and the four full-width letters");
-        let start = f.text.find("阿里").unwrap();
+        let start = find(&f, "阿里");
         let (a, b) = f.original_span(text, start, start + "阿里".len());
         assert_eq!(&text[a..b], "阿里");
         // An offset inside an ideograph widens to the whole character.
         let (a, b) = f.original_span(text, start + 1, start + 4);
         assert_eq!(&text[a..b], "阿里");
-        let start = f.text.rfind("阿里").unwrap();
-        let (a, b) = f.original_span(text, start, f.text.len());
+        let start = rfind(&f, "阿里");
+        let (a, b) = f.original_span(text, start, f.bytes.len());
         assert_eq!(&text[a..b], "阿里");
-        let (a, b) = f.original_span(text, f.text.find("acme").unwrap(), f.text.find("acme").unwrap() + 4);
+        let (a, b) = f.original_span(text, find(&f, "acme"), find(&f, "acme") + 4);
         assert_eq!(&text[a..b], "ＡＣＭＥ");
     }
 }

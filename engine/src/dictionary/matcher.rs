@@ -142,9 +142,9 @@ impl DictionaryMatcher {
     pub fn detect(&self, text: &str, out: &mut Vec<Candidate>) {
         if let Some(automaton) = &self.automaton {
             let folded = fold(text);
-            automaton.for_each_match(&folded.text, |m| {
+            automaton.for_each_match(&folded.bytes, |m| {
                 let owner = &self.owners[m.term];
-                if !on_word_boundaries(&folded.text, m.start, m.end, owner) {
+                if !on_word_boundaries(&folded.bytes, m.start, m.end, owner) {
                     return;
                 }
                 let (start, end) = folded.original_span(text, m.start, m.end);
@@ -186,26 +186,36 @@ impl DictionaryMatcher {
 
 /// A term as the automaton holds it: folded, trimmed, inner white space collapsed.
 fn fold_term(term: &str) -> String {
-    fold(term).text.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    fold(term).into_text().split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether the match at folded bytes `start..end` stands as a word of its own. Next to a CJK
 /// character no boundary is needed (those scripts have no spaces); a Latin term may be followed
 /// by a plural `s`/`es` (a possessive `'s` already ends on a boundary).
-fn on_word_boundaries(folded: &str, start: usize, end: usize, owner: &TermOwner) -> bool {
-    let before = folded[..start].chars().next_back();
-    if !owner.cjk_start && before.is_some_and(is_word_char) {
+fn on_word_boundaries(folded: &[u8], start: usize, end: usize, owner: &TermOwner) -> bool {
+    if !owner.cjk_start && char_before(folded, start).is_some_and(is_word_char) {
         return false;
     }
     if owner.cjk_end {
         return true;
     }
-    let rest = &folded[end..];
-    let ends_word = |s: &str| !s.chars().next().is_some_and(is_word_char);
-    let last_is_letter = folded[..end].chars().next_back().is_some_and(char::is_alphabetic);
-    ends_word(rest)
-        || (last_is_letter
-            && (rest.strip_prefix("es").is_some_and(ends_word) || rest.strip_prefix('s').is_some_and(ends_word)))
+    let ends_word = |at: usize| !char_at(folded, at).is_some_and(is_word_char);
+    let last_is_letter = char_before(folded, end).is_some_and(char::is_alphabetic);
+    let plural = |suffix: &[u8]| folded[end..].starts_with(suffix) && ends_word(end + suffix.len());
+    ends_word(end) || (last_is_letter && (plural(b"es") || plural(b"s")))
+}
+
+/// The char of the UTF-8 text `bytes` that ends at byte `at`, if any.
+fn char_before(bytes: &[u8], at: usize) -> Option<char> {
+    let start = (at.saturating_sub(4)..at).rev().find(|&i| bytes[i] & 0xC0 != 0x80)?;
+    std::str::from_utf8(&bytes[start..at]).ok()?.chars().next()
+}
+
+/// The char of the UTF-8 text `bytes` that starts at byte `at`, if any.
+fn char_at(bytes: &[u8], at: usize) -> Option<char> {
+    let rest = bytes.get(at..)?;
+    let len = rest.iter().skip(1).take(3).take_while(|&&b| b & 0xC0 == 0x80).count() + 1;
+    std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()
 }
 
 fn compile_patterns(index: usize, client: &Client) -> Result<Vec<ClientPattern>, DictionaryError> {

@@ -87,11 +87,10 @@ impl TermAutomaton {
         Ok(TermAutomaton { nfa, first_pairs, second_pairs, punctuation_starts })
     }
 
-    /// Calls `found` for every occurrence of every term in `folded` that starts where a term
-    /// may start (see [`may_start_term`]), in text order. That is a superset of the starts the
-    /// caller accepts; the caller checks the boundaries exactly.
-    pub fn for_each_match(&self, folded: &str, mut found: impl FnMut(TermMatch)) {
-        let bytes = folded.as_bytes();
+    /// Calls `found` for every occurrence of every term in the folded text `bytes` that starts
+    /// where a term may start (see [`may_start_term`]), in text order. That is a superset of the
+    /// starts the caller accepts; the caller checks the boundaries exactly.
+    pub fn for_each_match(&self, bytes: &[u8], mut found: impl FnMut(TermMatch)) {
         // Every term has two bytes or more: none starts on the last byte.
         let Some(last) = bytes.len().checked_sub(1) else { return };
         let mut try_at = |at: usize| {
@@ -182,7 +181,7 @@ mod tests {
         let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
         let automaton = TermAutomaton::build(&terms).unwrap();
         let mut out = Vec::new();
-        automaton.for_each_match(text, |m| out.push((m.term, m.start, m.end)));
+        automaton.for_each_match(text.as_bytes(), |m| out.push((m.term, m.start, m.end)));
         out
     }
 
@@ -218,7 +217,7 @@ mod tests {
             for start in 0..text.len() {
                 let Some(part) = text.get(start..) else { continue };
                 let mut found = Vec::new();
-                automaton.for_each_match(part, |m| found.push(m.start));
+                automaton.for_each_match(part.as_bytes(), |m| found.push(m.start));
                 found.dedup();
                 let bytes = part.as_bytes();
                 let expected: Vec<usize> = (0..bytes.len().saturating_sub(1))

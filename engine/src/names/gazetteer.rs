@@ -161,7 +161,7 @@ pub(crate) fn shipped() -> NameGazetteer {
 
 /// A word as the gazetteer holds it: folded like dictionary terms (lower case, no accents).
 pub fn fold_word(word: &str) -> String {
-    fold(word).text
+    fold(word).into_text()
 }
 
 #[cfg(test)]
