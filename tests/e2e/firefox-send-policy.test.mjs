@@ -2,6 +2,7 @@
 // test page stands in for it over HTTPS) is strict out of the box: a paste lands redacted without
 // a question, and a message holding findings waits for the user's choice. A site the user marks
 // trusted on the options page only gets warnings: the paste lands as it is, the message goes at once.
+// DeepSeek's send control, a div around an arrow icon, is guarded like a button.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { By } from 'selenium-webdriver';
@@ -52,6 +53,22 @@ test('kimi.com pastes redacted without asking, and holds a message with findings
   await waitForOverlay((o) => o.send === undefined);
   assert.deepEqual(await sentMessages(), []);
   assert.equal(await editorText(), `Write to ${SAMPLE_VALUES.EMAIL} today`);
+});
+
+test('on chat.deepseek.com a click on the send icon (a div, not a button) waits for the user', async () => {
+  await openChat(`https://chat.deepseek.com:${server.port}/react-textarea.html`);
+  await tab.type(`Write to ${SAMPLE_VALUES.EMAIL} today`);
+  await waitForOverlay((o) => o.marks.length === 1);
+  const icon = await tab.evaluate(() => {
+    const box = document.querySelector('.icon-send').getBoundingClientRect();
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  });
+  await tab.click(icon.x, icon.y);
+  const asked = await waitForOverlay((o) => o.send !== undefined);
+  assert.match(asked.send?.text ?? '', /^Send with 1 sensitive item: Email address\?/);
+  await tab.press('Escape');
+  await waitForOverlay((o) => o.send === undefined);
+  assert.deepEqual(await sentMessages(), []);
 });
 
 test('a site marked trusted on the options page gets the paste as it is and the message at once, with a notice', async () => {

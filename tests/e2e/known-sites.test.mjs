@@ -1,12 +1,14 @@
 // The chat sites Hush knows are guarded out of the box, each with its own prompt-box selector.
 // Chromium resolves their host names to 127.0.0.1, where the test pages built with the same
 // editor library as each site stand in for it, served over HTTPS as the sites are (with a
-// throwaway certificate Chromium is told to accept); no site is added by the user.
+// throwaway certificate Chromium is told to accept); no site is added by the user. DeepSeek's
+// send control, a div around an arrow icon, is guarded like a button.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { servePages } from './lib/server.mjs';
 import { launchChromium, pageStatus } from './lib/chromium.mjs';
 import { KNOWN_SITE_STAND_INS } from './lib/known-sites.mjs';
+import { waitForOverlay } from './lib/overlay.mjs';
 
 let server;
 let browser;
@@ -42,6 +44,25 @@ for (const { host, page: pageFile } of KNOWN_SITE_STAND_INS) {
     }
   });
 }
+
+test('on chat.deepseek.com a click on the send icon (a div, not a button) waits for the user', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`https://chat.deepseek.com:${server.port}/react-textarea.html`);
+    await page.waitForFunction(() => window.hushTestEditor !== undefined);
+    await page.evaluate(() => window.hushTestEditor.focus());
+    await page.keyboard.type('Send the contract to maria.rossi@example.it today');
+    await waitForOverlay(page, (o) => o.marks.length === 1);
+    await page.click('.icon-send');
+    const asked = await waitForOverlay(page, (o) => o.send !== undefined);
+    assert.match(asked.send?.text ?? '', /^Send with 1 sensitive item: Email address\?/);
+    await page.keyboard.press('Escape');
+    await waitForOverlay(page, (o) => o.send === undefined);
+    assert.deepEqual(await page.evaluate(() => [...window.hushTestSent]), [], 'nothing was sent');
+  } finally {
+    await page.close();
+  }
+});
 
 test('a site Hush does not know is left alone until the user adds it', async () => {
   const page = await browser.context.newPage();

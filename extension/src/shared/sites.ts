@@ -65,8 +65,8 @@ function known(site: Omit<SiteProfile, 'sendButton' | 'answers'> & { sendButton?
  * browser extensions use for the same sites in December 2026. The reasons say how the service
  * treated consumer chat text when the entry was written.
  *
- * DeepSeek's send control is a `div role="button"` with only generated class names: it is left to
- * the generic selectors, so there Enter is guarded and a click on the send icon is not.
+ * DeepSeek's send control is a `div role="button"` with only generated class names: it is known
+ * by the arrow icon it holds (an SVG path starting `M8.3125`, as public extensions find it).
  */
 export const KNOWN_SITES: readonly SiteProfile[] = [
   // kimi.com, 2026: a Lexical editor.
@@ -92,7 +92,8 @@ export const KNOWN_SITES: readonly SiteProfile[] = [
     modeReason: 'Gemini keeps your activity, which people may review and Google may use to improve its products.',
   }),
   known({
-    id: 'deepseek', name: 'DeepSeek', hosts: ['chat.deepseek.com'], promptBox: '#chat-input, textarea', editor: 'textarea', answers: '.ds-markdown', ...CONSUMER,
+    id: 'deepseek', name: 'DeepSeek', hosts: ['chat.deepseek.com'], promptBox: '#chat-input, textarea', editor: 'textarea',
+    sendButton: 'div[role="button"]:has(path[d^="M8.3125"])', answers: '.ds-markdown', ...CONSUMER,
     modeReason: 'DeepSeek may use what you send to improve its services, and stores it in the PRC.',
   }),
   known({

@@ -41,6 +41,12 @@ function Composer() {
       <button id="send" type="button" onClick={send}>
         Send
       </button>
+      {/* A send control shaped like DeepSeek's: a div with the button role around an arrow icon. */}
+      <div className="icon-send" role="button" tabIndex={0} aria-disabled={text.trim() === ''} onClick={send}>
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+          <path d="M8.3125 2.5 L13 7.5 H9.5 V13.5 H7 V7.5 H3.5 Z" fill="currentColor" />
+        </svg>
+      </div>
     </div>
   );
 }
