@@ -346,7 +346,9 @@ impl Detector for AddressDetector {
                 for m in pattern.find_iter(window) {
                     let (start, end) = (from + m.start(), from + m.end());
                     let holds_number = start <= number.start && number.end <= end;
-                    if holds_number && !found.iter().any(|f| f.overlaps(&Span::new(start, end))) {
+                    // Addresses are found in text order, each ending after the one before (a
+                    // number inside one is skipped), so only the last one found can overlap.
+                    if holds_number && !found.last().is_some_and(|f| f.overlaps(&Span::new(start, end))) {
                         let end = self.extend_over_postcode(s, end);
                         found.push(Span::new(start, end));
                         covered = covered.max(end);
