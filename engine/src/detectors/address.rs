@@ -220,37 +220,38 @@ const fn english_pairs() -> [u128; 26] {
 
 /// Whether `word` starts with a French street type, in any case.
 fn starts_with_french_street(word: &[u8]) -> bool {
-    let Some(first) = word.first().map(u8::to_ascii_lowercase) else { return false };
-    // Most words after a number start with a letter that starts no street type.
-    first.is_ascii()
-        && FRENCH_FIRST_LETTERS >> first & 1 == 1
-        && FRENCH_WORDS.iter().any(|w| {
-            w.as_bytes()[0] == first && word.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
-        })
+    FRENCH_WORDS.iter().any(|w| word.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes())))
 }
 
-/// The first letters of [`FRENCH_WORDS`] (all ASCII and lower case), one bit each.
-const FRENCH_FIRST_LETTERS: u128 = {
-    let mut letters = 0u128;
+/// Whether `word` starts with the first two letters, in any case, of a French street type or
+/// of "bis" and "ter" (which may come between the number and the type): most words after a
+/// number do not, and are ruled out before they are compared.
+fn may_start_french_street(word: &[u8]) -> bool {
+    let [first, second, ..] = *word else { return false };
+    let (first, second) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
+    first.is_ascii_lowercase()
+        && second.is_ascii_lowercase()
+        && FRENCH_PAIRS[usize::from(first - b'a')] >> (second - b'a') & 1 == 1
+}
+
+/// For each lower-case letter, the second letters of the words of [`may_start_french_street`]
+/// that start with it, one bit each.
+static FRENCH_PAIRS: [u32; 26] = {
+    let mut pairs = with_pair(with_pair([0; 26], b"bis"), b"ter");
     let mut i = 0;
     while i < FRENCH_WORDS.len() {
-        let first = FRENCH_WORDS[i].as_bytes()[0];
-        assert!(first.is_ascii_lowercase());
-        letters |= 1 << first;
+        pairs = with_pair(pairs, FRENCH_WORDS[i].as_bytes());
         i += 1;
     }
-    letters
+    pairs
 };
 
-/// The bytes that may follow a house number and a space in the shapes whose number comes
-/// first, one bit each: a capital ("221B Baker Street", "12 Rue …"), a digit ("350 5th
-/// Avenue"), the first letter of a French street type ("12 rue …") or of "bis" and "ter"
-/// ("7 bis rue …", "7 ter rue …").
-const MAY_FOLLOW_NUMBER: u128 = FRENCH_FIRST_LETTERS | 1 << b'b' | 1 << b't' | bytes(b'A', b'Z') | bytes(b'0', b'9');
-
-/// The ASCII bytes `from..=to`, one bit each.
-const fn bytes(from: u8, to: u8) -> u128 {
-    (1 << (to + 1)) - (1 << from)
+/// `pairs` with the first two letters of `word` added.
+const fn with_pair(mut pairs: [u32; 26], word: &[u8]) -> [u32; 26] {
+    // Every word starts with two lower-case ASCII letters (checked at compile time here).
+    assert!(word[0].is_ascii_lowercase() && word[1].is_ascii_lowercase());
+    pairs[(word[0] - b'a') as usize] |= 1 << (word[1] - b'a');
+    pairs
 }
 
 /// The address shapes worth trying around the house number at `number`; `street_word_before`
@@ -291,35 +292,33 @@ fn number_first_shapes(text: &ScanText<'_>, number: Span) -> u8 {
     if bytes.get(at).is_some_and(u8::is_ascii_alphabetic) && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
         at += 1;
     }
-    // Both shapes go on with a space and what may start one, or with ", ": most numbers are
-    // ruled out on these two bytes, before the word boundary in front of them is looked at.
-    let then = bytes.get(at + 1).copied().unwrap_or(0);
-    let goes_on = match bytes.get(at) {
-        Some(b' ') => then < 128 && MAY_FOLLOW_NUMBER >> then & 1 == 1,
-        Some(b',') => then == b' ',
-        _ => false,
-    };
-    if !goes_on || number.len() > 5 || !text.boundary_before(number.start) {
+    let after = &bytes[at..];
+    // A name ("Baker") or an ordinal ("5th Avenue") may start an English street, a French
+    // street type a French one ("12 rue", "12, rue", "7 bis rue"): most numbers are ruled out
+    // on the first bytes after them, before the word boundary in front of them is looked at.
+    let english =
+        after.first() == Some(&b' ') && after.get(1).is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let french = after.strip_prefix(b", ").or_else(|| after.strip_prefix(b" ")).is_some_and(may_start_french_street);
+    if !(english || french) || number.len() > 5 || !text.boundary_before(number.start) {
         return 0;
     }
-    let after = &bytes[at..];
     let mut shapes = 0;
-    // A name ("Baker") or an ordinal ("5th Avenue"); plain digits after a number are another
-    // number (an IBAN's groups, a phone number), never a street.
+    // Plain digits after a number are another number (an IBAN's groups, a phone number),
+    // never a street.
     let ordinal = || {
-        let rest = after.get(1..).unwrap_or_default();
+        let rest = &after[1..];
         let word = &rest[..rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len())];
-        word.first().is_some_and(u8::is_ascii_digit)
-            && [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|suffix| word.ends_with(suffix))
+        [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|suffix| word.ends_with(suffix))
     };
-    let ordinal_or_name = || after.get(1).is_some_and(u8::is_ascii_uppercase) || ordinal();
-    if after[0] == b' ' && ordinal_or_name() && names_english_street(after) {
+    if english && (after[1].is_ascii_uppercase() || ordinal()) && names_english_street(after) {
         shapes |= ENGLISH;
     }
-    let after = after.strip_prefix(b" bis").or_else(|| after.strip_prefix(b" ter")).unwrap_or(after);
-    let after = after.strip_prefix(b",").unwrap_or(after);
-    if after.strip_prefix(b" ").is_some_and(starts_with_french_street) {
-        shapes |= FRENCH;
+    if french {
+        let after = after.strip_prefix(b" bis").or_else(|| after.strip_prefix(b" ter")).unwrap_or(after);
+        let after = after.strip_prefix(b",").unwrap_or(after);
+        if after.strip_prefix(b" ").is_some_and(starts_with_french_street) {
+            shapes |= FRENCH;
+        }
     }
     shapes
 }
@@ -422,11 +421,11 @@ mod tests {
     }
 
     #[test]
-    fn the_bytes_after_a_number_let_every_french_street_type_through() {
+    fn the_first_letters_after_a_number_let_every_french_street_type_through() {
         for word in FRENCH_WORDS {
             let capitalised = word[..1].to_uppercase() + &word[1..];
             for form in [word.to_string(), capitalised, word.to_ascii_uppercase()] {
-                for number in ["12 ", "12, ", "7 bis ", "7 ter ", "7 bis, ", "7b "] {
+                for number in ["12 ", "12, ", "7 bis ", "7 ter ", "7 bis, ", "7 ter, ", "7b "] {
                     let text = format!("{number}{form} de la Paix");
                     let text = ScanText::new(&text);
                     let shapes = number_first_shapes(&text, text.groups()[0].span);
