@@ -5,7 +5,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::super::text::ScanText;
+use super::super::text::{LiteralSet, ScanText};
 use super::super::url_credentials::is_placeholder;
 use super::super::{Candidate, Validation};
 use crate::{Kind, Severity, Span};
@@ -89,7 +89,7 @@ const NOT_SECRET_NAMES: &[&str] = &[
 /// Finds `name = value` assignments of secret-looking values.
 #[derive(Debug)]
 pub(super) struct AssignmentFinder {
-    names: Option<AhoCorasick>,
+    names: LiteralSet,
     words: Option<NameWords>,
 }
 
@@ -181,14 +181,13 @@ impl AssignmentFinder {
             .collect();
         variants.sort();
         variants.dedup();
-        let names = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&variants).ok();
-        AssignmentFinder { names, words: NameWords::new() }
+        AssignmentFinder { names: LiteralSet::new(&variants), words: NameWords::new() }
     }
 
     pub(super) fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        let (Some(names), Some(words)) = (&self.names, &self.words) else { return };
+        let Some(words) = &self.words else { return };
         let mut resume = 0;
-        for m in names.find_iter(text.text) {
+        for m in self.names.find_iter(text.text) {
             if m.start() < resume {
                 continue;
             }

@@ -6,10 +6,9 @@ mod blocks;
 mod generic;
 mod providers;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use super::text::{Literal, ScanText};
+use super::text::{Literal, LiteralSet, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Span};
 
@@ -19,7 +18,7 @@ use providers::{looks_random, ProviderRule, PROVIDER_RULES};
 #[derive(Debug)]
 pub struct SecretDetector {
     /// Every trigger literal of three bytes or more of every provider rule.
-    triggers: Option<AhoCorasick>,
+    triggers: LiteralSet,
     /// For each of those triggers, the rule it belongs to.
     trigger_rules: Vec<usize>,
     /// The two-byte triggers (`SK`, `AC`, `Q~`), each with its rule, searched for one at a time:
@@ -51,7 +50,7 @@ impl SecretDetector {
         // The patterns are constants checked by the tests: a rule whose pattern did not compile
         // would simply never match.
         let patterns = PROVIDER_RULES.iter().map(|r| Regex::new(&format!("(?-u){}", r.pattern)).ok()).collect();
-        let triggers = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&literals).ok();
+        let triggers = LiteralSet::new(&literals);
         SecretDetector {
             triggers,
             trigger_rules,
@@ -64,13 +63,11 @@ impl SecretDetector {
 
     /// Where each trigger occurs, as (offset, rule index), in text order.
     fn trigger_hits(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut hits: Vec<(usize, usize)> = match &self.triggers {
-            Some(triggers) => triggers
-                .find_iter(text)
-                .map(|hit| (hit.start(), self.trigger_rules[hit.pattern().as_usize()]))
-                .collect(),
-            None => Vec::new(),
-        };
+        let mut hits: Vec<(usize, usize)> = self
+            .triggers
+            .find_iter(text)
+            .map(|hit| (hit.start(), self.trigger_rules[hit.pattern().as_usize()]))
+            .collect();
         let long_hits = hits.len();
         for (literal, index) in &self.short_triggers {
             let mut from = 0;

@@ -15,7 +15,6 @@ fn rules(text: &str) -> Vec<String> {
 fn every_provider_pattern_compiles() {
     let detector = SecretDetector::new();
     assert!(detector.patterns.iter().all(Option::is_some));
-    assert!(detector.triggers.is_some());
 }
 
 #[test]
