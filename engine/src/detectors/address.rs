@@ -192,9 +192,9 @@ fn starts_lower_case(word: &str) -> bool {
 /// Whether one of the five words after a house number is an English street word (those are
 /// all capitalised, so a word that is not needs no look-up, nor does one whose first two
 /// letters begin no street word: "INFO", "Friday").
-fn names_english_street(after: &str) -> bool {
-    // Split as bytes: every byte of a non-ASCII char separates words, like the char itself.
-    after.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(5).any(|w| {
+fn names_english_street(after: &[u8]) -> bool {
+    // Every byte of a non-ASCII char separates words, like the char itself.
+    after.split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(5).any(|w| {
         let pair = w[0].is_ascii_uppercase()
             && w.get(1).is_some_and(|&second| ENGLISH_PAIRS[usize::from(w[0] - b'A')] >> second & 1 == 1);
         pair && words::ENGLISH.binary_search_by(|e| e.as_bytes().cmp(w)).is_ok()
@@ -219,65 +219,48 @@ const fn english_pairs() -> [u128; 26] {
 }
 
 /// Whether `word` starts with a French street type, in any case.
-fn starts_with_french_street(word: &str) -> bool {
-    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else { return false };
-    // Most words after a number start with a letter that starts no street type.
-    first.is_ascii()
-        && FRENCH_FIRST_LETTERS >> first & 1 == 1
-        && FRENCH_WORDS
-            .iter()
-            .any(|w| w.as_bytes()[0] == first && word.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)))
+fn starts_with_french_street(word: &[u8]) -> bool {
+    FRENCH_WORDS.iter().any(|w| word.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes())))
 }
 
-/// The first letters of [`FRENCH_WORDS`] (all ASCII and lower case), one bit each.
-const FRENCH_FIRST_LETTERS: u128 = {
-    let mut letters = 0u128;
+/// Whether `word` starts with the first two letters, in any case, of a French street type or
+/// of "bis" and "ter" (which may come between the number and the type): most words after a
+/// number do not, and are ruled out before they are compared.
+fn may_start_french_street(word: &[u8]) -> bool {
+    let [first, second, ..] = *word else { return false };
+    let (first, second) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
+    first.is_ascii_lowercase()
+        && second.is_ascii_lowercase()
+        && FRENCH_PAIRS[usize::from(first - b'a')] >> (second - b'a') & 1 == 1
+}
+
+/// For each lower-case letter, the second letters of the words of [`may_start_french_street`]
+/// that start with it, one bit each.
+static FRENCH_PAIRS: [u32; 26] = {
+    let mut pairs = with_pair(with_pair([0; 26], b"bis"), b"ter");
     let mut i = 0;
     while i < FRENCH_WORDS.len() {
-        let first = FRENCH_WORDS[i].as_bytes()[0];
-        assert!(first.is_ascii_lowercase());
-        letters |= 1 << first;
+        pairs = with_pair(pairs, FRENCH_WORDS[i].as_bytes());
         i += 1;
     }
-    letters
+    pairs
 };
+
+/// `pairs` with the first two letters of `word` added.
+const fn with_pair(mut pairs: [u32; 26], word: &[u8]) -> [u32; 26] {
+    // Every word starts with two lower-case ASCII letters (checked at compile time here).
+    assert!(word[0].is_ascii_lowercase() && word[1].is_ascii_lowercase());
+    pairs[(word[0] - b'a') as usize] |= 1 << (word[1] - b'a');
+    pairs
+}
 
 /// The address shapes worth trying around the house number at `number`; `street_word_before`
 /// says whether a street word of the shapes whose number comes last ends shortly before it.
 fn shapes_around(text: &ScanText<'_>, number: Span, street_word_before: bool) -> u8 {
     let s = text.text;
     let digits = number.len();
-    let mut shapes = 0;
-    if digits <= 5 && text.boundary_before(number.start) {
-        // Forwards: "221B Baker Street", "12 rue de la Paix", "12, rue …", "7 bis rue …".
-        let mut after = &s[number.end..];
-        if after.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-            && !after.as_bytes().get(1).is_some_and(u8::is_ascii_alphabetic)
-        {
-            after = &after[1..];
-        }
-        let bytes = after.as_bytes();
-        // A name ("Baker") or an ordinal ("5th Avenue"); plain digits after a number are
-        // another number (an IBAN's groups, a phone number), never a street.
-        let ordinal = || {
-            let rest = bytes.get(1..).unwrap_or_default();
-            let word = &rest[..rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len())];
-            word.first().is_some_and(u8::is_ascii_digit)
-                && [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|suffix| word.ends_with(suffix))
-        };
-        let ordinal_or_name = || bytes.get(1).is_some_and(u8::is_ascii_uppercase) || ordinal();
-        if bytes.first() == Some(&b' ') && ordinal_or_name() && names_english_street(after) {
-            shapes |= ENGLISH;
-        }
-        let after = after.strip_prefix(" bis").or_else(|| after.strip_prefix(" ter")).unwrap_or(after);
-        let after = after.strip_prefix(',').unwrap_or(after);
-        if let Some(word) = after.strip_prefix(' ') {
-            if starts_with_french_street(word) {
-                shapes |= FRENCH;
-            }
-        }
-    }
-    if digits <= 4 && text.byte_before(number.start) == Some(b' ') && street_word_before {
+    let mut shapes = number_first_shapes(text, number);
+    if street_word_before && digits <= 4 && text.byte_before(number.start) == Some(b' ') {
         // Backwards: "Hauptstraße 5", "Calle Mayor 10", "Via Roma, 12".
         let before = &s[..number.start - 1];
         let before = before.strip_suffix(',').unwrap_or(before);
@@ -296,6 +279,46 @@ fn shapes_around(text: &ScanText<'_>, number: Span, street_word_before: bool) ->
         && ["路", "街", "道"].iter().any(|r| s[..number.start].ends_with(r))
     {
         shapes |= CHINESE;
+    }
+    shapes
+}
+
+/// The shapes whose house number comes first worth trying after `number`: "221B Baker Street"
+/// (English), "12 rue de la Paix", "12, rue …", "7 bis rue …" (French).
+fn number_first_shapes(text: &ScanText<'_>, number: Span) -> u8 {
+    let bytes = text.bytes;
+    // The number may end in a letter ("221B"), not in a word.
+    let mut at = number.end;
+    if bytes.get(at).is_some_and(u8::is_ascii_alphabetic) && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
+        at += 1;
+    }
+    let after = &bytes[at..];
+    // A name ("Baker") or an ordinal ("5th Avenue") may start an English street, a French
+    // street type a French one ("12 rue", "12, rue", "7 bis rue"): most numbers are ruled out
+    // on the first bytes after them, before the word boundary in front of them is looked at.
+    let english =
+        after.first() == Some(&b' ') && after.get(1).is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let french = after.strip_prefix(b", ").or_else(|| after.strip_prefix(b" ")).is_some_and(may_start_french_street);
+    if !(english || french) || number.len() > 5 || !text.boundary_before(number.start) {
+        return 0;
+    }
+    let mut shapes = 0;
+    // Plain digits after a number are another number (an IBAN's groups, a phone number),
+    // never a street.
+    let ordinal = || {
+        let rest = &after[1..];
+        let word = &rest[..rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len())];
+        [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|suffix| word.ends_with(suffix))
+    };
+    if english && (after[1].is_ascii_uppercase() || ordinal()) && names_english_street(after) {
+        shapes |= ENGLISH;
+    }
+    if french {
+        let after = after.strip_prefix(b" bis").or_else(|| after.strip_prefix(b" ter")).unwrap_or(after);
+        let after = after.strip_prefix(b",").unwrap_or(after);
+        if after.strip_prefix(b" ").is_some_and(starts_with_french_street) {
+            shapes |= FRENCH;
+        }
     }
     shapes
 }
@@ -346,7 +369,9 @@ impl Detector for AddressDetector {
                 for m in pattern.find_iter(window) {
                     let (start, end) = (from + m.start(), from + m.end());
                     let holds_number = start <= number.start && number.end <= end;
-                    if holds_number && !found.iter().any(|f| f.overlaps(&Span::new(start, end))) {
+                    // Addresses are found in text order, each ending after the one before (a
+                    // number inside one is skipped), so only the last one found can overlap.
+                    if holds_number && !found.last().is_some_and(|f| f.overlaps(&Span::new(start, end))) {
                         let end = self.extend_over_postcode(s, end);
                         found.push(Span::new(start, end));
                         covered = covered.max(end);
@@ -390,9 +415,24 @@ mod tests {
     #[test]
     fn the_first_letters_filter_lets_every_english_street_word_through() {
         for word in words::ENGLISH {
-            assert!(names_english_street(&format!(" {word} ")), "{word}");
+            assert!(names_english_street(format!(" {word} ").as_bytes()), "{word}");
         }
-        assert!(!names_english_street(" INFO request Friday"));
+        assert!(!names_english_street(b" INFO request Friday"));
+    }
+
+    #[test]
+    fn the_first_letters_after_a_number_let_every_french_street_type_through() {
+        for word in FRENCH_WORDS {
+            let capitalised = word[..1].to_uppercase() + &word[1..];
+            for form in [word.to_string(), capitalised, word.to_ascii_uppercase()] {
+                for number in ["12 ", "12, ", "7 bis ", "7 ter ", "7 bis, ", "7 ter, ", "7b "] {
+                    let text = format!("{number}{form} de la Paix");
+                    let text = ScanText::new(&text);
+                    let shapes = number_first_shapes(&text, text.groups()[0].span);
+                    assert_eq!(shapes & FRENCH, FRENCH, "{number}{form}");
+                }
+            }
+        }
     }
 
     #[test]

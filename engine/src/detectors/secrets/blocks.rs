@@ -1,35 +1,25 @@
 //! Private key blocks (PEM, OpenSSH, PGP) and JSON Web Tokens: secrets with a structure that
 //! can be checked beyond a prefix.
 
-use super::super::text::{Literal, ScanText};
+use super::super::text::ScanText;
 use super::super::{Candidate, Validation};
 use crate::{Kind, Severity, Span};
 
-const BEGIN: &str = "-----BEGIN ";
+pub(super) const BEGIN: &str = "-----BEGIN ";
 const DASHES: &str = "-----";
 /// `{"` in base64url: every JSON Web Token's header starts so.
-const JWT_START: &str = "eyJ";
+pub(super) const JWT_START: &str = "eyJ";
 /// A documentation snippet (`-----BEGIN RSA PRIVATE KEY-----\n...`) is not a key.
 const MIN_KEY_BODY: usize = 40;
 
-/// The literals that start a key block and a token, compiled once.
-#[derive(Debug)]
-pub(super) struct BlockStarts {
-    begin: Literal,
-    jwt: Literal,
-}
-
-impl BlockStarts {
-    pub(super) fn new() -> BlockStarts {
-        BlockStarts { begin: Literal::new(BEGIN), jwt: Literal::new(JWT_START) }
-    }
-}
-
-/// Appends every private key block in `text`.
-pub(super) fn private_keys(text: &ScanText<'_>, starts: &BlockStarts, out: &mut Vec<Candidate>) {
+/// Appends every private key block in `text`; `begins` are the offsets of [`BEGIN`] in it.
+pub(super) fn private_keys(text: &ScanText<'_>, begins: &[usize], out: &mut Vec<Candidate>) {
     let s = text.text;
     let mut from = 0;
-    while let Some(start) = starts.begin.find(s, from) {
+    for &start in begins {
+        if start < from {
+            continue;
+        }
         from = start + BEGIN.len();
         let Some(label_len) = s[from..].find(DASHES) else { break };
         let label = &s[from..from + label_len];
@@ -91,12 +81,15 @@ fn truncated_body_end(s: &str, body_start: usize) -> usize {
 }
 
 /// Appends every JSON Web Token in `text`: three base64url segments whose header decodes to a
-/// JSON object naming an algorithm or a type.
-pub(super) fn json_web_tokens(text: &ScanText<'_>, starts: &BlockStarts, out: &mut Vec<Candidate>) {
+/// JSON object naming an algorithm or a type; `starts` are the offsets of [`JWT_START`] in it.
+pub(super) fn json_web_tokens(text: &ScanText<'_>, starts: &[usize], out: &mut Vec<Candidate>) {
     let s = text.text;
     let bytes = text.bytes;
     let mut from = 0;
-    while let Some(start) = starts.jwt.find(s, from) {
+    for &start in starts {
+        if start < from {
+            continue;
+        }
         from = start + 3;
         if text.byte_before(start).is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.') {
             continue;

@@ -5,7 +5,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::super::text::ScanText;
+use super::super::text::{LiteralSet, ScanText};
 use super::super::url_credentials::is_placeholder;
 use super::super::{Candidate, Validation};
 use crate::{Kind, Severity, Span};
@@ -89,7 +89,7 @@ const NOT_SECRET_NAMES: &[&str] = &[
 /// Finds `name = value` assignments of secret-looking values.
 #[derive(Debug)]
 pub(super) struct AssignmentFinder {
-    names: Option<AhoCorasick>,
+    names: LiteralSet,
     words: Option<NameWords>,
 }
 
@@ -127,7 +127,7 @@ impl NameWords {
     }
 
     /// Which lists `lower` (a lower-cased name) holds a word of.
-    fn classify(&self, lower: &str) -> NameWordKind {
+    fn classify(&self, lower: &[u8]) -> NameWordKind {
         let mut found = NameWordKind::default();
         for m in self.automaton.find_overlapping_iter(lower) {
             let kind = self.kinds[m.pattern().as_usize()];
@@ -181,26 +181,28 @@ impl AssignmentFinder {
             .collect();
         variants.sort();
         variants.dedup();
-        let names = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&variants).ok();
-        AssignmentFinder { names, words: NameWords::new() }
+        AssignmentFinder { names: LiteralSet::new(&variants), words: NameWords::new() }
     }
 
     pub(super) fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        let (Some(names), Some(words)) = (&self.names, &self.words) else { return };
+        let Some(words) = &self.words else { return };
         let mut resume = 0;
-        for m in names.find_iter(text.text) {
+        for m in self.names.find_iter(text.text) {
             if m.start() < resume {
                 continue;
             }
             let Some(assignment) = assignment_at(text, words, m.start(), m.end()) else { continue };
             resume = assignment.value.end;
             let value = text.slice(assignment.value.start, assignment.value.end);
-            let name_lower = assignment.name.to_ascii_lowercase();
             let password = assignment.password;
             if !secret_value(value, password) {
                 continue;
             }
-            let (rule, label) = if name_lower.contains("aws") && name_lower.contains("secret") && is_aws_secret(value) {
+            let aws = || {
+                let name = assignment.name.to_ascii_lowercase();
+                name.contains("aws") && name.contains("secret")
+            };
+            let (rule, label) = if is_aws_secret(value) && aws() {
                 ("secret.aws_secret_access_key", "AWS secret access key")
             } else if password {
                 ("secret.password_assignment", "Password")
@@ -213,6 +215,9 @@ impl AssignmentFinder {
         }
     }
 }
+
+/// The longest name an assignment may have, in bytes (its lower-case copy is on the stack).
+const MAX_NAME_LEN: usize = 64;
 
 struct Assignment<'t> {
     name: &'t str,
@@ -245,7 +250,7 @@ fn assignment_at<'t>(
             .map(char::len_utf8)
             .sum::<usize>();
     let name = &text.text[name_start..name_end];
-    if name.len() > 64 {
+    if name.len() > MAX_NAME_LEN {
         return None;
     }
     // name, closing quote, spaces, operator, spaces, opening quote.
@@ -266,7 +271,11 @@ fn assignment_at<'t>(
     };
     // Only now that an assignment is certain, the name itself (most secret words in a text
     // are not followed by one).
-    let kind = words.classify(&name.to_ascii_lowercase());
+    let mut lower = [0u8; MAX_NAME_LEN];
+    let lower = &mut lower[..name.len()];
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    let kind = words.classify(lower);
     if !kind.secret || kind.not_secret {
         return None;
     }
@@ -310,6 +319,24 @@ fn skip_spaces(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
+/// How code that reads a secret from somewhere else starts (in any case): such a value is not
+/// the secret itself.
+const CODE_PREFIXES: &[&str] = &[
+    "process.env",
+    "os.environ",
+    "os.getenv",
+    "env(",
+    "env.",
+    "config.",
+    "settings.",
+    "self.",
+    "this.",
+    "http",
+    "secrets.",
+    "vault:",
+    "arn:",
+];
+
 /// Whether `value` is worth reporting as a secret.
 fn secret_value(value: &str, password: bool) -> bool {
     let len = value.chars().count();
@@ -317,20 +344,9 @@ fn secret_value(value: &str, password: bool) -> bool {
     if len < min_len || len > 200 || is_placeholder(value) || value.contains(char::is_whitespace) {
         return false;
     }
-    let lower = value.to_ascii_lowercase();
-    let looks_like_code = lower.starts_with("process.env")
-        || lower.starts_with("os.environ")
-        || lower.starts_with("os.getenv")
-        || lower.starts_with("env(")
-        || lower.starts_with("env.")
-        || lower.starts_with("config.")
-        || lower.starts_with("settings.")
-        || lower.starts_with("self.")
-        || lower.starts_with("this.")
-        || lower.starts_with("http")
-        || lower.starts_with("secrets.")
-        || lower.starts_with("vault:")
-        || lower.starts_with("arn:")
+    let starts_with =
+        |prefix: &str| value.as_bytes().get(..prefix.len()).is_some_and(|v| v.eq_ignore_ascii_case(prefix.as_bytes()));
+    let looks_like_code = CODE_PREFIXES.iter().any(|prefix| starts_with(prefix))
         || value.contains('(')
         || value.contains("${")
         || value.contains("{{");
@@ -367,9 +383,39 @@ fn is_aws_secret(value: &str) -> bool {
 /// Shannon entropy of `value`'s bytes, in bits per byte.
 fn shannon_entropy(value: &str) -> f32 {
     let mut counts = [0u32; 256];
+    // Which bytes occur, so that only those are summed (a value holds a few dozen of the 256),
+    // in byte order as a pass over every count would sum them.
+    let mut present = [0u64; 4];
     for b in value.bytes() {
         counts[usize::from(b)] += 1;
+        present[usize::from(b / 64)] |= 1 << (b % 64);
     }
     let len = value.len() as f32;
-    counts.iter().filter(|&&c| c > 0).map(|&c| c as f32 / len).map(|p| -p * p.log2()).sum()
+    let mut entropy = 0.0;
+    for (block, mut bits) in present.into_iter().enumerate() {
+        while bits != 0 {
+            let p = counts[block * 64 + bits.trailing_zeros() as usize] as f32 / len;
+            entropy += -p * p.log2();
+            bits &= bits - 1;
+        }
+    }
+    entropy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entropy_is_summed_in_byte_order_over_the_bytes_present() {
+        let by_every_count = |value: &str| {
+            let mut counts = [0u32; 256];
+            value.bytes().for_each(|b| counts[usize::from(b)] += 1);
+            let len = value.len() as f32;
+            counts.iter().filter(|&&c| c > 0).map(|&c| c as f32 / len).map(|p| -p * p.log2()).sum::<f32>()
+        };
+        for value in ["AKIAIOSFODNN7EXAMPLE", "Summer2024!", "aaaaaaaa", "zq~ZQ~09éß密码\u{ff}", "x"] {
+            assert_eq!(shannon_entropy(value), by_every_count(value), "{value}");
+        }
+    }
 }

@@ -6,10 +6,9 @@ mod blocks;
 mod generic;
 mod providers;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use super::text::{Literal, ScanText};
+use super::text::{LiteralSet, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Span};
 
@@ -19,17 +18,39 @@ use providers::{looks_random, ProviderRule, PROVIDER_RULES};
 #[derive(Debug)]
 pub struct SecretDetector {
     /// Every trigger literal of three bytes or more of every provider rule.
-    triggers: Option<AhoCorasick>,
+    triggers: LiteralSet,
     /// For each of those triggers, the rule it belongs to.
     trigger_rules: Vec<usize>,
-    /// The two-byte triggers (`SK`, `AC`, `Q~`), each with its rule, searched for one at a time:
-    /// in the search for every trigger they made candidates of pairs of bytes that are
-    /// everywhere, and three single searches cost a fifth of what they added to it.
-    short_triggers: Vec<(Literal, usize)>,
+    /// The two-byte triggers (`SK`, `AC`, `Q~`) and the starts of key blocks and tokens, found
+    /// in a search of their own: in the search for every trigger the two-byte ones made
+    /// candidates of pairs of bytes that are everywhere. None of these literals can overlap
+    /// another or itself, so the search finds every occurrence of each.
+    start_literals: LiteralSet,
+    /// For each of `start_literals`, what it starts.
+    start_kinds: Vec<Start>,
     /// Each provider rule's compiled pattern, by rule index.
     patterns: Vec<Option<Regex>>,
-    blocks: blocks::BlockStarts,
     generic: generic::AssignmentFinder,
+}
+
+/// What a literal of [`SecretDetector::start_literals`] starts.
+#[derive(Debug, Clone, Copy)]
+enum Start {
+    /// A key of the provider rule with this index.
+    Key(usize),
+    /// A private key block.
+    KeyBlock,
+    /// A JSON Web Token.
+    Token,
+}
+
+/// Where the literals of [`SecretDetector::start_literals`] occur, by what they start, in text order.
+#[derive(Debug, Default)]
+struct Starts {
+    /// (offset, rule index) of each two-byte trigger.
+    keys: Vec<(usize, usize)>,
+    key_blocks: Vec<usize>,
+    tokens: Vec<usize>,
 }
 
 impl SecretDetector {
@@ -37,61 +58,68 @@ impl SecretDetector {
     pub fn new() -> SecretDetector {
         let mut literals = Vec::new();
         let mut trigger_rules = Vec::new();
-        let mut short_triggers = Vec::new();
+        let mut starts = vec![blocks::BEGIN, blocks::JWT_START];
+        let mut start_kinds = vec![Start::KeyBlock, Start::Token];
         for (index, rule) in PROVIDER_RULES.iter().enumerate() {
             for trigger in rule.triggers {
                 if trigger.len() > 2 {
                     literals.push(*trigger);
                     trigger_rules.push(index);
                 } else {
-                    short_triggers.push((Literal::new(trigger), index));
+                    starts.push(trigger);
+                    start_kinds.push(Start::Key(index));
                 }
             }
         }
         // The patterns are constants checked by the tests: a rule whose pattern did not compile
         // would simply never match.
         let patterns = PROVIDER_RULES.iter().map(|r| Regex::new(&format!("(?-u){}", r.pattern)).ok()).collect();
-        let triggers = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&literals).ok();
+        let triggers = LiteralSet::new(&literals);
         SecretDetector {
             triggers,
             trigger_rules,
-            short_triggers,
+            start_literals: LiteralSet::new(&starts),
+            start_kinds,
             patterns,
-            blocks: blocks::BlockStarts::new(),
             generic: generic::AssignmentFinder::new(),
         }
     }
 
-    /// Where each trigger occurs, as (offset, rule index), in text order.
-    fn trigger_hits(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut hits: Vec<(usize, usize)> = match &self.triggers {
-            Some(triggers) => triggers
-                .find_iter(text)
-                .map(|hit| (hit.start(), self.trigger_rules[hit.pattern().as_usize()]))
-                .collect(),
-            None => Vec::new(),
-        };
-        let long_hits = hits.len();
-        for (literal, index) in &self.short_triggers {
-            let mut from = 0;
-            while let Some(at) = literal.find(text, from) {
-                hits.push((at, *index));
-                from = at + 1;
+    /// Where the start literals occur.
+    fn find_starts(&self, text: &str) -> Starts {
+        let mut starts = Starts::default();
+        for hit in self.start_literals.find_iter(text) {
+            match self.start_kinds[hit.pattern().as_usize()] {
+                Start::Key(index) => starts.keys.push((hit.start(), index)),
+                Start::KeyBlock => starts.key_blocks.push(hit.start()),
+                Start::Token => starts.tokens.push(hit.start()),
             }
         }
+        starts
+    }
+
+    /// Where each trigger occurs, as (offset, rule index), in text order; `short_hits` are the
+    /// two-byte triggers'.
+    fn trigger_hits(&self, text: &str, short_hits: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        let mut hits: Vec<(usize, usize)> = self
+            .triggers
+            .find_iter(text)
+            .map(|hit| (hit.start(), self.trigger_rules[hit.pattern().as_usize()]))
+            .collect();
         // One search over every trigger skipped the two-byte hits inside a longer trigger's
-        // hit (the `AC` of `ACCA` or of `AKIAC…`); these searches find them too, but no key
+        // hit (the `AC` of `ACCA` or of `AKIAC…`); their own search finds them too, but no key
         // starts there: the byte before such a hit is a letter, digit, `_` or `-` of the
         // longer trigger, which no key may follow, and no trigger ends in `Q` or holds a `~`.
-        if hits.len() > long_hits {
+        if !short_hits.is_empty() {
+            hits.extend_from_slice(short_hits);
             hits.sort_unstable();
         }
         hits
     }
 
-    fn provider_keys(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
+    fn provider_keys(&self, text: &ScanText<'_>, short_hits: &[(usize, usize)], out: &mut Vec<Candidate>) {
         let mut last: Option<(usize, usize)> = None;
-        for (at, index) in self.trigger_hits(text.text) {
+        for (at, index) in self.trigger_hits(text.text, short_hits) {
             let rule = &PROVIDER_RULES[index];
             let Some(start) = at.checked_sub(rule.lead) else { continue };
             if last == Some((index, start)) || !is_key_boundary(text.byte_before(start)) {
@@ -155,9 +183,10 @@ impl Detector for SecretDetector {
     }
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        self.provider_keys(text, out);
-        blocks::private_keys(text, &self.blocks, out);
-        blocks::json_web_tokens(text, &self.blocks, out);
+        let starts = self.find_starts(text.text);
+        self.provider_keys(text, &starts.keys, out);
+        blocks::private_keys(text, &starts.key_blocks, out);
+        blocks::json_web_tokens(text, &starts.tokens, out);
         self.generic.detect(text, out);
     }
 }
