@@ -260,7 +260,7 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// [`is_word_char`] for an ASCII byte, without decoding a char.
-fn is_ascii_word_byte(b: u8) -> bool {
+pub const fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
