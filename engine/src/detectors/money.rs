@@ -156,8 +156,8 @@ fn may_be_money(text: &ScanText<'_>, i: usize) -> bool {
     });
     // A unit or magnitude at once or after a space; after a no-break space, `’` or narrow
     // no-break space (first bytes 0xC2, 0xE2), anything.
-    let unit = starts_unit(after, byte(span.end + 1))
-        || (after == b' ' && starts_unit(byte(span.end + 1), byte(span.end + 2)))
+    let unit = has_pair(&UNIT_STARTS, after, byte(span.end + 1))
+        || (after == b' ' && has_pair(&UNIT_STARTS, byte(span.end + 1), byte(span.end + 2)))
         || matches!(after, 0xC2 | 0xE2);
     // `with_currency` looks for a sign behind a no-break space only when a unit may follow.
     let before = &bytes[..span.start];
@@ -166,26 +166,35 @@ fn may_be_money(text: &ScanText<'_>, i: usize) -> bool {
 }
 
 /// For each pair of bytes, whether a unit of [`AFTER`] or a magnitude of [`MAGNITUDES`] may
-/// start with it, one bit per pair. A word of one byte fits any byte after it, except that a
-/// letter (`k`, `m`) must not be followed by an ASCII word byte (`42ms` is no magnitude).
-static UNIT_STARTS: [u64; 1024] = unit_starts();
+/// start with it (`k` or `m` only before a byte that ends a word: `42ms` is no magnitude).
+static UNIT_STARTS: [u64; 1024] = pairs(&[AFTER, MAGNITUDES], false);
+/// For each pair of bytes, whether a sign of [`BEFORE`] may end with it (`$` after any byte).
+static SIGN_ENDS: [u64; 1024] = pairs(&[BEFORE], true);
 
-const fn unit_starts() -> [u64; 1024] {
+/// The pairs of bytes that the words of `lists` start with (or end with, if `ends`), one bit
+/// per pair, for [`has_pair`]. A word of one byte pairs with every byte on its far side.
+const fn pairs(lists: &[&[&str]], ends: bool) -> [u64; 1024] {
     let mut table = [0u64; 1024];
-    let lists = [AFTER, MAGNITUDES];
     let mut l = 0;
     while l < lists.len() {
         let mut w = 0;
         while w < lists[l].len() {
             let word = lists[l][w].as_bytes();
-            let mut second = 0;
-            while second < 256 {
-                let bounded = !word[0].is_ascii_alphabetic() || !is_ascii_word_byte(second as u8);
-                if (word.len() == 1 && bounded) || (word.len() > 1 && word[1] as usize == second) {
-                    let pair = (word[0] as usize) << 8 | second;
-                    table[pair / 64] |= 1 << (pair % 64);
+            let len = word.len();
+            let mut other = 0;
+            while other < 256 {
+                let fits = if len > 1 {
+                    other == word[if ends { len - 2 } else { 1 }] as usize
+                } else {
+                    // A letter of its own (`k`, `m`) must not run on into a word.
+                    ends || !word[0].is_ascii_alphabetic() || !is_ascii_word_byte(other as u8)
+                };
+                if fits {
+                    let index =
+                        if ends { other << 8 | word[len - 1] as usize } else { (word[0] as usize) << 8 | other };
+                    table[index / 64] |= 1 << (index % 64);
                 }
-                second += 1;
+                other += 1;
             }
             w += 1;
         }
@@ -194,22 +203,22 @@ const fn unit_starts() -> [u64; 1024] {
     table
 }
 
-/// Whether a unit or magnitude may start with the bytes `first`, `second`.
-fn starts_unit(first: u8, second: u8) -> bool {
-    let pair = usize::from(first) << 8 | usize::from(second);
-    UNIT_STARTS[pair / 64] >> (pair % 64) & 1 == 1
+/// Whether `table` (of [`pairs`]) holds the bytes `first`, `second`.
+fn has_pair(table: &[u64; 1024], first: u8, second: u8) -> bool {
+    let index = usize::from(first) << 8 | usize::from(second);
+    table[index / 64] >> (index % 64) & 1 == 1
 }
 
-/// Whether a currency sign of [`BEFORE`] ends right before `start`, or past two bytes of
-/// spaces and `-` (or the second byte of a no-break space, which then rules a sign out).
+/// Whether a currency sign of [`BEFORE`] may end right before `start`, or past two bytes of
+/// spaces and `-` (or the second byte of a no-break space, which then rules a sign out): its
+/// last two bytes are those of a sign.
 fn sign_possible(bytes: &[u8], start: usize) -> bool {
     let mut before_at = start;
     while before_at > 0 && before_at + 2 > start && matches!(bytes[before_at - 1], b' ' | b'-' | 0xA0) {
         before_at -= 1;
     }
-    let before = &bytes[..before_at];
-    let signs = before.last().map_or(0, |&b| BEFORE_BY_LAST_BYTE[usize::from(b)]);
-    signs != 0 && words_in(BEFORE, signs).any(|sign| before.ends_with(sign.as_bytes()))
+    let byte_before = |at: usize| at.checked_sub(1).map_or(0, |at| bytes[at]);
+    before_at > 0 && has_pair(&SIGN_ENDS, byte_before(before_at - 1), bytes[before_at - 1])
 }
 
 /// The amount with its currency marker, if one is written right before or after it.
