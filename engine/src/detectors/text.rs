@@ -48,10 +48,14 @@ impl<'t> ScanText<'t> {
         let bytes = text.as_bytes();
         let groups = digit_groups(bytes);
         let mut run_digits = vec![0u32; groups.len()];
-        for i in (0..groups.len()).rev() {
-            let own = u32::try_from(groups[i].len()).unwrap_or(u32::MAX);
-            let close = i + 1 < groups.len() && groups[i + 1].span.start - groups[i].span.end <= 3;
-            run_digits[i] = own.saturating_add(if close { run_digits[i + 1] } else { 0 });
+        // From the last group back, each adds its digits to the next group's run when close
+        // (no branch: a far next group's run is masked out).
+        let mut next = (usize::MAX, 0u32);
+        for (group, run) in groups.iter().zip(&mut run_digits).rev() {
+            let own = u32::try_from(group.len()).unwrap_or(u32::MAX);
+            let close = u32::from(next.0.wrapping_sub(group.span.end) <= 3);
+            *run = own.saturating_add(next.1 & close.wrapping_neg());
+            next = (group.span.start, *run);
         }
         ScanText { text, bytes, groups, run_digits }
     }
