@@ -65,8 +65,8 @@ impl Detector for IbanDetector {
 /// The byte length of the valid IBAN at the start of `candidate`, if there is one: the country
 /// code's length of letters and digits, compact or in groups of four separated by one space.
 fn valid_prefix(candidate: &str) -> Option<usize> {
-    let country = candidate.get(..2)?.to_ascii_uppercase();
-    let expected = LENGTHS.iter().find(|(c, _)| *c == country)?.1;
+    let country = candidate.as_bytes().get(..2)?;
+    let expected = LENGTHS.iter().find(|(c, _)| c.as_bytes().eq_ignore_ascii_case(country))?.1;
     let bytes = candidate.as_bytes();
     let mut compact = String::with_capacity(expected);
     let mut end = 0;
