@@ -82,8 +82,9 @@ fn valid_prefix(candidate: &str) -> Option<usize> {
         i += 1;
     }
     let ends_cleanly = !candidate[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let rearranged = format!("{}{}", compact.get(4..)?, compact.get(..4)?);
-    (compact.len() == expected && ends_cleanly && mod97(&rearranged) == Some(1)).then_some(end)
+    // The country code and check digits move to the end.
+    let rearranged = compact.get(4..)?.bytes().chain(compact.get(..4)?.bytes());
+    (compact.len() == expected && ends_cleanly && mod97(rearranged) == Some(1)).then_some(end)
 }
 
 #[cfg(test)]
