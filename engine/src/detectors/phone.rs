@@ -110,9 +110,10 @@ fn international(text: &ScanText<'_>, i: usize) -> Option<Found> {
     if !text.boundary_before(start) {
         return None;
     }
-    // Gather the groups that belong together, skipping a "(0)" trunk prefix.
-    let mut digits = String::new();
-    let mut ends = Vec::new();
+    // Gather the groups that belong together, skipping a "(0)" trunk prefix (room for the
+    // digits of a long number and its runs up front, rather than growing both group by group).
+    let mut digits = String::with_capacity(24);
+    let mut ends = Vec::with_capacity(8);
     let mut k = i;
     loop {
         let group = text.slice(groups[k].span.start, groups[k].span.end);
