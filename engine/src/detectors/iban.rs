@@ -65,25 +65,30 @@ impl Detector for IbanDetector {
 /// The byte length of the valid IBAN at the start of `candidate`, if there is one: the country
 /// code's length of letters and digits, compact or in groups of four separated by one space.
 fn valid_prefix(candidate: &str) -> Option<usize> {
-    let country = candidate.get(..2)?.to_ascii_uppercase();
-    let expected = LENGTHS.iter().find(|(c, _)| *c == country)?.1;
+    let country = candidate.as_bytes().get(..2)?;
+    let expected = LENGTHS.iter().find(|(c, _)| c.as_bytes().eq_ignore_ascii_case(country))?.1;
     let bytes = candidate.as_bytes();
-    let mut compact = String::with_capacity(expected);
+    // The characters without the spaces, on the stack (no IBAN is longer than 34).
+    let mut buffer = [0u8; 34];
+    let mut len = 0;
     let mut end = 0;
     let mut i = 0;
-    while compact.len() < expected && i < bytes.len() {
+    while len < expected && i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_alphanumeric() {
-            compact.push(char::from(b.to_ascii_uppercase()));
+            buffer[len] = b;
+            len += 1;
             end = i + 1;
-        } else if !(b == b' ' && compact.len() % 4 == 0 && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)) {
+        } else if !(b == b' ' && len % 4 == 0 && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)) {
             break;
         }
         i += 1;
     }
+    let compact = &buffer[..len];
     let ends_cleanly = !candidate[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let rearranged = format!("{}{}", compact.get(4..)?, compact.get(..4)?);
-    (compact.len() == expected && ends_cleanly && mod97(&rearranged) == Some(1)).then_some(end)
+    // The country code and check digits move to the end.
+    let rearranged = compact.get(4..)?.iter().chain(compact.get(..4)?).copied();
+    (compact.len() == expected && ends_cleanly && mod97(rearranged) == Some(1)).then_some(end)
 }
 
 #[cfg(test)]

@@ -90,9 +90,15 @@ fn is_private_v4(address: &str) -> bool {
 fn ipv6(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
     let bytes = text.bytes;
     let mut at = 0;
+    let is_part = |b: u8| b.is_ascii_hexdigit() || b == b':' || b == b'.';
     while let Some(colon) = byte_flags::find_byte(bytes, at, b':') {
+        // The first colon of a run (the ones after it are passed over with it): if the run
+        // ends with it, the run holds no other colon, and trimmed it holds none ("port: 80").
+        if !bytes.get(colon + 1).is_some_and(|&b| is_part(b)) {
+            at = colon + 1;
+            continue;
+        }
         // Widen to the run of hex digits, colons and dots around the colon.
-        let is_part = |b: u8| b.is_ascii_hexdigit() || b == b':' || b == b'.';
         let mut start = colon;
         while start > 0 && is_part(bytes[start - 1]) {
             start -= 1;

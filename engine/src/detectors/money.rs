@@ -2,7 +2,7 @@
 //! `¥980,000`, `4 800 CHF`, `15万元`. A bare number is never money: the currency must be
 //! written next to it.
 
-use super::text::ScanText;
+use super::text::{is_ascii_word_byte, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
@@ -69,6 +69,10 @@ impl Detector for MoneyDetector {
         let mut i = 0;
         let groups = text.groups();
         while i < groups.len() {
+            if !may_be_money(text, i) {
+                i += 1;
+                continue;
+            }
             let (count, number) = amount_at(text, i);
             i += count;
             if let Some(span) = with_currency(text, number) {
@@ -124,12 +128,6 @@ fn amount_at(text: &ScanText<'_>, i: usize) -> (usize, Span) {
     (last - i + 1, Span::new(groups[i].span.start, end))
 }
 
-/// Whether the byte could end a currency sign or code written before an amount.
-fn may_end_sign(b: u8) -> bool {
-    // ASCII codes and `$`, `Rs.`, `Fr.`; the last byte of €, £, ¥, ₹, ₩, ₽, ₺.
-    b.is_ascii_uppercase() || matches!(b, b'$' | b'.' | b's' | 0xAC | 0xA3 | 0xA5 | 0xB9 | 0xA9 | 0xBD | 0xBA)
-}
-
 /// Whether the byte could start a currency or a magnitude written after an amount.
 fn may_start_unit(b: u8) -> bool {
     // ASCII codes and words, `$`, and the first byte of €, £, 元, 円, 块, 美元, 欧元, 英镑, 万, 亿, 千.
@@ -138,22 +136,102 @@ fn may_start_unit(b: u8) -> bool {
         || matches!(b, 0xE2 | 0xC2 | 0xE4 | 0xE5 | 0xE6 | 0xE7 | 0xE8)
 }
 
+/// Whether group `i` may start an amount with a currency: most groups (dates, times, versions,
+/// hex ids) are an amount of one group with nothing that could be a currency beside it, and
+/// are passed over without [`amount_at`] and [`with_currency`] comparing strings.
+fn may_be_money(text: &ScanText<'_>, i: usize) -> bool {
+    let (groups, bytes) = (text.groups(), text.bytes);
+    let span = groups[i].span;
+    let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
+    let after = byte(span.end);
+    // Thousands or decimals, one ASCII separator away (see `amount_at`).
+    let more = groups.get(i + 1).is_some_and(|next| {
+        let thousands = span.len() <= 3 && next.len() == 3;
+        next.span.start == span.end + 1
+            && match after {
+                b'.' | b',' => thousands || next.len() <= 2,
+                b' ' | b'\'' => thousands,
+                _ => false,
+            }
+    });
+    // A unit or magnitude at once or after a space; after a no-break space, `’` or narrow
+    // no-break space (first bytes 0xC2, 0xE2), anything.
+    let unit = has_pair(&UNIT_STARTS, after, byte(span.end + 1))
+        || (after == b' ' && has_pair(&UNIT_STARTS, byte(span.end + 1), byte(span.end + 2)))
+        || matches!(after, 0xC2 | 0xE2);
+    // `with_currency` looks for a sign behind a no-break space only when a unit may follow.
+    let before = &bytes[..span.start];
+    let no_break_space_before = before.ends_with("\u{a0}".as_bytes()) || before.ends_with("\u{a0}-".as_bytes());
+    more || unit || sign_possible(bytes, span.start) || no_break_space_before
+}
+
+/// For each pair of bytes, whether a unit of [`AFTER`] or a magnitude of [`MAGNITUDES`] may
+/// start with it (`k` or `m` only before a byte that ends a word: `42ms` is no magnitude).
+static UNIT_STARTS: [u64; 1024] = pairs(&[AFTER, MAGNITUDES], false);
+/// For each pair of bytes, whether a sign of [`BEFORE`] may end with it (`$` after any byte).
+static SIGN_ENDS: [u64; 1024] = pairs(&[BEFORE], true);
+
+/// The pairs of bytes that the words of `lists` start with (or end with, if `ends`), one bit
+/// per pair, for [`has_pair`]. A word of one byte pairs with every byte on its far side.
+const fn pairs(lists: &[&[&str]], ends: bool) -> [u64; 1024] {
+    let mut table = [0u64; 1024];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut w = 0;
+        while w < lists[l].len() {
+            let word = lists[l][w].as_bytes();
+            let len = word.len();
+            let mut other = 0;
+            while other < 256 {
+                let fits = if len > 1 {
+                    other == word[if ends { len - 2 } else { 1 }] as usize
+                } else {
+                    // A letter of its own (`k`, `m`) must not run on into a word.
+                    ends || !word[0].is_ascii_alphabetic() || !is_ascii_word_byte(other as u8)
+                };
+                if fits {
+                    let index =
+                        if ends { other << 8 | word[len - 1] as usize } else { (word[0] as usize) << 8 | other };
+                    table[index / 64] |= 1 << (index % 64);
+                }
+                other += 1;
+            }
+            w += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+/// Whether `table` (of [`pairs`]) holds the bytes `first`, `second`.
+fn has_pair(table: &[u64; 1024], first: u8, second: u8) -> bool {
+    let index = usize::from(first) << 8 | usize::from(second);
+    table[index / 64] >> (index % 64) & 1 == 1
+}
+
+/// Whether a currency sign of [`BEFORE`] may end right before `start`, or past two bytes of
+/// spaces and `-` (or the second byte of a no-break space, which then rules a sign out): its
+/// last two bytes are those of a sign.
+fn sign_possible(bytes: &[u8], start: usize) -> bool {
+    let mut before_at = start;
+    while before_at > 0 && before_at + 2 > start && matches!(bytes[before_at - 1], b' ' | b'-' | 0xA0) {
+        before_at -= 1;
+    }
+    let byte_before = |at: usize| at.checked_sub(1).map_or(0, |at| bytes[at]);
+    before_at > 0 && has_pair(&SIGN_ENDS, byte_before(before_at - 1), bytes[before_at - 1])
+}
+
 /// The amount with its currency marker, if one is written right before or after it.
 fn with_currency(text: &ScanText<'_>, number: Span) -> Option<Span> {
     let s = text.text;
     let bytes = text.bytes;
     // Most numbers have neither: look at the bytes around before comparing strings.
-    let mut before_at = number.start;
-    while before_at > 0 && before_at + 2 > number.start && matches!(bytes[before_at - 1], b' ' | b'-' | 0xA0) {
-        before_at -= 1;
-    }
     let mut after_at = number.end;
     if matches!(bytes.get(after_at), Some(b' ' | 0xC2)) {
         after_at += if bytes[after_at] == b' ' { 1 } else { 2 };
     }
-    let sign_possible = before_at > 0 && may_end_sign(bytes[before_at - 1]);
     let unit_possible = bytes.get(after_at).is_some_and(|&b| may_start_unit(b));
-    if !sign_possible && !unit_possible {
+    if !unit_possible && !sign_possible(bytes, number.start) {
         return None;
     }
     if text.continues(number.start, number.end, b".,") || s[number.end..].starts_with('%') {
@@ -212,6 +290,35 @@ mod tests {
         assert_eq!(found("报价15万元"), ["15万元"]);
         assert_eq!(found("$2,400/month"), ["$2,400"]);
         assert_eq!(found("a 1.5 million dollars deal"), ["1.5 million dollars"]);
+    }
+
+    /// The amounts found when every group is tried, without [`may_be_money`] passing most over.
+    fn found_trying_every_group(text: &str) -> Vec<&str> {
+        let scan = ScanText::new(text);
+        let (mut i, mut spans) = (0, Vec::new());
+        while i < scan.groups().len() {
+            let (count, number) = amount_at(&scan, i);
+            i += count;
+            spans.extend(with_currency(&scan, number).map(|s| &text[s.start..s.end]));
+        }
+        spans
+    }
+
+    #[test]
+    fn passes_over_only_groups_that_hold_no_money() {
+        let before =
+            ["", "x ", "€", "€ ", "€\u{a0}", "€\u{a0}-", "USD", "XUSD ", "Rs", "Rs.", "es ", "T -", "$", "报价"];
+        let numbers = ["5", "48,500", "1.5", "4 800", "12’500", "12\u{202f}500", "1,234.567", "2024-03-15"];
+        let after =
+            ["", " ", "k", "ms", " million dollars", "m", " Ma", "£", " €", "\u{a0}CHF", " e", "万元", "%", "d"];
+        for b in before {
+            for n in numbers {
+                for a in after {
+                    let text = format!("{b}{n}{a}");
+                    assert_eq!(found(&text), found_trying_every_group(&text), "{text}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -75,8 +75,7 @@ impl Detector for PhoneDetector {
                 i += 1;
                 continue;
             }
-            let formats = self.formats_at(text, i);
-            let found = international(text, i).or_else(|| national(text, i, formats));
+            let found = international(text, i).or_else(|| national(text, i, self.formats_at(text, i)));
             match found {
                 Some((count, span, rule, confidence)) => {
                     out.push(Candidate::builtin(
@@ -103,7 +102,7 @@ fn international(text: &ScanText<'_>, i: usize) -> Option<Found> {
     let groups = text.groups();
     let first = groups[i].span;
     let plus = text.byte_before(first.start) == Some(b'+');
-    let double_zero = !plus && text.slice(first.start, first.end).starts_with("00");
+    let double_zero = !plus && text.bytes[first.start..first.end].starts_with(b"00");
     if !plus && !double_zero {
         return None;
     }
@@ -111,9 +110,10 @@ fn international(text: &ScanText<'_>, i: usize) -> Option<Found> {
     if !text.boundary_before(start) {
         return None;
     }
-    // Gather the groups that belong together, skipping a "(0)" trunk prefix.
-    let mut digits = String::new();
-    let mut ends = Vec::new();
+    // Gather the groups that belong together, skipping a "(0)" trunk prefix (room for the
+    // digits of a long number and its runs up front, rather than growing both group by group).
+    let mut digits = String::with_capacity(24);
+    let mut ends = Vec::with_capacity(8);
     let mut k = i;
     loop {
         let group = text.slice(groups[k].span.start, groups[k].span.end);

@@ -20,10 +20,39 @@ pub const CALLING_CODES: &[(&str, u8, u8)] = &[
 /// The national significant number's length range for the calling code at the start of
 /// `digits`, with the code's length.
 pub fn calling_code(digits: &str) -> Option<(usize, u8, u8)> {
+    let digits = digits.as_bytes();
     (1..=3).rev().find_map(|len| {
         let code = digits.get(..len)?;
-        CALLING_CODES.iter().find(|(c, _, _)| *c == code).map(|&(_, min, max)| (len, min, max))
+        if code[0] == b'0' || !code.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let value = code.iter().fold(0, |value, &d| value * 10 + usize::from(d - b'0'));
+        RANGES_BY_CODE[value].map(|(min, max)| (len, min, max))
     })
+}
+
+/// The length ranges of [`CALLING_CODES`] by the code's value: a look-up instead of a search
+/// of the list for each length of code. No code starts with 0, so a value has one length.
+static RANGES_BY_CODE: [Option<(u8, u8)>; 1000] = ranges_by_code();
+
+const fn ranges_by_code() -> [Option<(u8, u8)>; 1000] {
+    let mut table = [None; 1000];
+    let mut k = 0;
+    while k < CALLING_CODES.len() {
+        let (code, min, max) = CALLING_CODES[k];
+        let code = code.as_bytes();
+        assert!(code[0] != b'0' && code.len() <= 3);
+        let mut value = 0;
+        let mut j = 0;
+        while j < code.len() {
+            value = value * 10 + (code[j] - b'0') as usize;
+            j += 1;
+        }
+        assert!(table[value].is_none(), "a calling code is listed twice");
+        table[value] = Some((min, max));
+        k += 1;
+    }
+    table
 }
 
 /// A way of writing a national number: group lengths, and what its digits must start with.

@@ -48,10 +48,14 @@ impl<'t> ScanText<'t> {
         let bytes = text.as_bytes();
         let groups = digit_groups(bytes);
         let mut run_digits = vec![0u32; groups.len()];
-        for i in (0..groups.len()).rev() {
-            let own = u32::try_from(groups[i].len()).unwrap_or(u32::MAX);
-            let close = i + 1 < groups.len() && groups[i + 1].span.start - groups[i].span.end <= 3;
-            run_digits[i] = own.saturating_add(if close { run_digits[i + 1] } else { 0 });
+        // From the last group back, each adds its digits to the next group's run when close
+        // (no branch: a far next group's run is masked out).
+        let mut next = (usize::MAX, 0u32);
+        for (group, run) in groups.iter().zip(&mut run_digits).rev() {
+            let own = u32::try_from(group.len()).unwrap_or(u32::MAX);
+            let close = u32::from(next.0.wrapping_sub(group.span.end) <= 3);
+            *run = own.saturating_add(next.1 & close.wrapping_neg());
+            next = (group.span.start, *run);
         }
         ScanText { text, bytes, groups, run_digits }
     }
@@ -258,20 +262,20 @@ impl LiteralSet {
 /// search for a word goes on after the end of an occurrence that does not start a word.
 fn contains_any(haystack: &str, words: &[&str]) -> bool {
     let hay = haystack.as_bytes();
-    // The pairs of neighbouring bytes of the haystack, lower-cased, hashed into 256 bits: a
+    // The pairs of neighbouring bytes of the haystack, lower-cased, hashed into 1,024 bits: a
     // word whose first two bytes are not among them is not looked for at all (most context
     // windows hold none of a list's words).
-    let mut present = [0u64; 4];
+    let mut present = [0u64; 16];
     for pair in hay.windows(2) {
         let hash = pair_hash(pair[0].to_ascii_lowercase(), pair[1].to_ascii_lowercase());
-        present[usize::from(hash / 64)] |= 1 << (hash % 64);
+        present[hash / 64] |= 1 << (hash % 64);
     }
     words.iter().any(|w| {
         let word = w.as_bytes();
         let Some(&first) = word.first() else { return true };
         if let Some(&second) = word.get(1) {
             let hash = pair_hash(first, second.to_ascii_lowercase());
-            if present[usize::from(hash / 64)] & (1 << (hash % 64)) == 0 {
+            if present[hash / 64] & (1 << (hash % 64)) == 0 {
                 return false;
             }
         }
@@ -292,9 +296,12 @@ fn contains_any(haystack: &str, words: &[&str]) -> bool {
     })
 }
 
-/// A hash of two bytes into 0..256, for [`contains_any`]'s filter.
-fn pair_hash(a: u8, b: u8) -> u8 {
-    a.wrapping_mul(31) ^ b
+/// A hash of two bytes into 0..1024, for [`contains_any`]'s filter: two ASCII letters keep
+/// what tells each apart (their five low bits), so a word's first two letters collide with
+/// another pair of letters only if they are the same (a 256-bit hash made one pair in a
+/// typical window pass for seven words starting "na", each then looked for in vain).
+fn pair_hash(a: u8, b: u8) -> usize {
+    (usize::from(a) << 5 ^ usize::from(b)) % 1024
 }
 
 /// Whether `c` continues a word.
@@ -303,7 +310,7 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// [`is_word_char`] for an ASCII byte, without decoding a char.
-fn is_ascii_word_byte(b: u8) -> bool {
+pub const fn is_ascii_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 

@@ -42,9 +42,49 @@ type Found = (usize, IdMatch);
 /// 11; Aadhaar 12; NIR 13 or 15; CN resident id 17 and `X`, or 18).
 const SINGLE_GROUP_LENGTHS: &[usize] = &[9, 11, 12, 13, 15, 17, 18];
 
-/// The lengths of the first two groups of the ids written in groups: SSN 3-2, NIR 1-2 or
-/// 13-2, CPF or SIN 3-3, Steuer-ID 2-3, Aadhaar 4-4, personnummer 8-4 or 6-4.
-const GROUPED_STARTS: &[(usize, usize)] = &[(3, 2), (1, 2), (13, 2), (3, 3), (2, 3), (4, 4), (8, 4), (6, 4)];
+/// The group lengths of the ids written in groups (US SSN; FR NIR, in seven groups or with its
+/// key apart; BR CPF; DE Steuer-ID; IN Aadhaar; SE personnummer with and without the century;
+/// CA SIN): each id's function reads its own, and [`GROUPED_STARTS`] the first two of each.
+const SSN_GROUPS: &[usize] = &[3, 2, 4];
+const NIR_GROUPS: &[usize] = &[1, 2, 2, 2, 3, 3, 2];
+const NIR_KEY_APART: &[usize] = &[13, 2];
+const CPF_GROUPS: &[usize] = &[3, 3, 3, 2];
+const STEUER_GROUPS: &[usize] = &[2, 3, 3, 3];
+const AADHAAR_GROUPS: &[usize] = &[4, 4, 4];
+const SE_LONG_GROUPS: &[usize] = &[8, 4];
+const SE_GROUPS: &[usize] = &[6, 4];
+const SIN_GROUPS: &[usize] = &[3, 3, 3];
+const GROUPED: &[&[usize]] = &[
+    SSN_GROUPS,
+    NIR_GROUPS,
+    NIR_KEY_APART,
+    CPF_GROUPS,
+    STEUER_GROUPS,
+    AADHAAR_GROUPS,
+    SE_LONG_GROUPS,
+    SE_GROUPS,
+    SIN_GROUPS,
+];
+
+/// For each length of a first group (up to 18 digits), a bit for each length of the next
+/// group that an id written in groups starts with.
+static GROUPED_STARTS: [u32; 19] = grouped_starts();
+
+/// Whether an id written in groups starts with groups of `first` and `second` digits.
+fn starts_grouped(first: usize, second: usize) -> bool {
+    let seconds = GROUPED_STARTS.get(first).copied().unwrap_or(0);
+    u32::try_from(second).ok().and_then(|second| seconds.checked_shr(second)).is_some_and(|bits| bits & 1 == 1)
+}
+
+const fn grouped_starts() -> [u32; 19] {
+    let mut table = [0u32; 19];
+    let mut k = 0;
+    while k < GROUPED.len() {
+        table[GROUPED[k][0]] |= 1 << GROUPED[k][1];
+        k += 1;
+    }
+    table
+}
 
 /// Whether an id may start at group `i`: it is as long as an id written as one group, or it
 /// and the next group have the lengths an id written in groups starts with, one of their
@@ -52,9 +92,10 @@ const GROUPED_STARTS: &[(usize, usize)] = &[(3, 2), (1, 2), (13, 2), (3, 3), (2,
 /// [`id_at`] tries each id's layouts.
 fn may_start_id(text: &ScanText<'_>, i: usize) -> bool {
     let groups = text.groups();
-    SINGLE_GROUP_LENGTHS.contains(&groups[i].len())
+    let len = groups[i].len();
+    SINGLE_GROUP_LENGTHS.contains(&len)
         || groups.get(i + 1).is_some_and(|next| {
-            GROUPED_STARTS.contains(&(groups[i].len(), next.len()))
+            starts_grouped(len, next.len())
                 && next.span.start == groups[i].span.end + 1
                 && matches!(text.bytes[next.span.start - 1], b' ' | b'-' | b'.' | b'+')
         })
@@ -103,7 +144,7 @@ fn compact_with_context(text: &ScanText<'_>, i: usize, len: usize, words: &[&str
 /// group 00, no serial 0000) and the numbers the SSA voided after they were printed in ads.
 fn us_ssn(text: &ScanText<'_>, i: usize) -> Option<Found> {
     let (digits, span) =
-        layout(text, i, &[3, 2, 4], &["-", " "], false).or_else(|| compact_with_context(text, i, 9, SSN_WORDS))?;
+        layout(text, i, SSN_GROUPS, &["-", " "], false).or_else(|| compact_with_context(text, i, 9, SSN_WORDS))?;
     let (area, group, serial) = (&digits[..3], &digits[3..5], &digits[5..]);
     let valid = area != "000"
         && area != "666"
@@ -150,9 +191,9 @@ fn cn_resident_id(text: &ScanText<'_>, i: usize) -> Option<Found> {
 /// French social security number (NIR): sex, year, month, department, commune, order, key
 /// = 97 - (number mod 97).
 fn fr_nir(text: &ScanText<'_>, i: usize) -> Option<Found> {
-    let (digits, span, groups) = match layout(text, i, &[1, 2, 2, 2, 3, 3, 2], &[" "], false) {
+    let (digits, span, groups) = match layout(text, i, NIR_GROUPS, &[" "], false) {
         Some((d, s)) => (d, s, 7),
-        None => match layout(text, i, &[13, 2], &[" "], false) {
+        None => match layout(text, i, NIR_KEY_APART, &[" "], false) {
             Some((d, s)) => (d, s, 2),
             None => {
                 let (d, s) = layout(text, i, &[15], &[], false)?;
@@ -176,7 +217,7 @@ fn fr_nir(text: &ScanText<'_>, i: usize) -> Option<Found> {
 
 /// Brazilian CPF: 123.456.789-09, two mod-11 check digits.
 fn br_cpf(text: &ScanText<'_>, i: usize) -> Option<Found> {
-    let (digits, span, groups) = match layout(text, i, &[3, 3, 3, 2], &[".", "-"], true) {
+    let (digits, span, groups) = match layout(text, i, CPF_GROUPS, &[".", "-"], true) {
         Some((d, s)) if text.gap(i) == "." && text.gap(i + 1) == "." && text.gap(i + 2) == "-" => (d, s, 4),
         _ => {
             let (d, s) = compact_with_context(text, i, 11, CPF_WORDS)?;
@@ -202,7 +243,7 @@ fn br_cpf(text: &ScanText<'_>, i: usize) -> Option<Found> {
 /// German tax id (Steuer-IdNr): 11 digits, no leading 0, one digit repeated in the first ten,
 /// ISO 7064 MOD 11,10 check digit.
 fn de_steuer_id(text: &ScanText<'_>, i: usize) -> Option<Found> {
-    let (digits, span, groups) = match layout(text, i, &[2, 3, 3, 3], &[" "], false) {
+    let (digits, span, groups) = match layout(text, i, STEUER_GROUPS, &[" "], false) {
         Some((d, s)) => (d, s, 4),
         None => {
             let (d, s) = compact_with_context(text, i, 11, STEUER_WORDS)?;
@@ -227,7 +268,7 @@ fn de_steuer_id(text: &ScanText<'_>, i: usize) -> Option<Found> {
 
 /// Indian Aadhaar: 12 digits, first 2-9, Verhoeff check digit.
 fn in_aadhaar(text: &ScanText<'_>, i: usize) -> Option<Found> {
-    let (digits, span, groups) = match layout(text, i, &[4, 4, 4], &[" ", "-"], false) {
+    let (digits, span, groups) = match layout(text, i, AADHAAR_GROUPS, &[" ", "-"], false) {
         Some((d, s)) => (d, s, 3),
         None => {
             let (d, s) = compact_with_context(text, i, 12, AADHAAR_WORDS)?;
@@ -241,10 +282,10 @@ fn in_aadhaar(text: &ScanText<'_>, i: usize) -> Option<Found> {
 /// Swedish personnummer: YYMMDD-NNNN (with a word naming it) or YYYYMMDD-NNNN, Luhn over the
 /// ten digits.
 fn se_personnummer(text: &ScanText<'_>, i: usize) -> Option<Found> {
-    let (digits, span) = match layout(text, i, &[8, 4], &["-"], false) {
+    let (digits, span) = match layout(text, i, SE_LONG_GROUPS, &["-"], false) {
         Some((d, s)) => (d[2..].to_string(), s),
         None => {
-            let (d, s) = layout(text, i, &[6, 4], &["-", "+"], false)?;
+            let (d, s) = layout(text, i, SE_GROUPS, &["-", "+"], false)?;
             if !text.context_around(s.start, s.end, CONTEXT_WINDOW, SE_WORDS) {
                 return None;
             }
@@ -270,7 +311,7 @@ fn nl_bsn(text: &ScanText<'_>, i: usize) -> Option<Found> {
 
 /// Canadian social insurance number: nine digits, Luhn, with a word naming it.
 fn ca_sin(text: &ScanText<'_>, i: usize) -> Option<Found> {
-    let (digits, span, groups) = match layout(text, i, &[3, 3, 3], &[" ", "-"], false) {
+    let (digits, span, groups) = match layout(text, i, SIN_GROUPS, &[" ", "-"], false) {
         Some((d, s)) => (d, s, 3),
         None => {
             let (d, s) = layout(text, i, &[9], &[], false)?;
