@@ -5,6 +5,9 @@
 //!
 //! - scan throughput over 1 MB of mixed text (prose, code, logs, config, CJK, with sensitive
 //!   values sprinkled in) with every detector and a 10,000-term dictionary;
+//! - where that scan's time goes: each part alone over the same megabyte (`parts/`: the digit
+//!   groups every numeric detector shares, each detector over them, the dictionary's folding and
+//!   the dictionary);
 //! - one scan of a 20,000-character prompt (what a keystroke in a long prompt costs);
 //! - compiling a 10,000-term dictionary (done again on every dictionary change);
 //! - reading the name gazetteer (the asset the extension ships as `hush-names.bin`), and its size;
@@ -13,7 +16,11 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use hush_engine::dictionary::{Category, Client, Pattern, Term};
+use std::sync::Arc;
+
+use hush_engine::detectors::{self, ScanText};
+use hush_engine::dictionary::{fold, Category, Client, DictionaryMatcher, Pattern, Term};
+use hush_engine::names::PersonDetector;
 use hush_engine::{Dictionary, Engine, EngineConfig, NameGazetteer};
 
 /// Paragraphs of the kinds of text people paste into a chatbot.
@@ -123,6 +130,38 @@ fn scan(c: &mut Criterion) {
     group.finish();
 }
 
+/// Each part of the 1 MB scan alone: what the README's "where the time goes" reports.
+fn parts(c: &mut Criterion) {
+    let megabyte = mixed_text(1 << 20);
+    let mut group = c.benchmark_group("parts");
+    group.throughput(Throughput::Bytes(megabyte.len() as u64));
+    group.sample_size(20);
+    group.bench_function("digit groups (ScanText)", |b| b.iter(|| ScanText::new(black_box(&megabyte))));
+    let scan_text = ScanText::new(&megabyte);
+    let mut every_detector = detectors::builtin();
+    let gazetteer = NameGazetteer::from_bytes(&name_asset()).expect("names.bin is a gazetteer");
+    every_detector.push(Box::new(PersonDetector::new(Arc::new(gazetteer))));
+    for detector in &every_detector {
+        group.bench_function(detector.id(), |b| {
+            b.iter(|| {
+                let mut found = Vec::new();
+                detector.detect(black_box(&scan_text), &mut found);
+                found
+            })
+        });
+    }
+    group.bench_function("dictionary folding", |b| b.iter(|| fold(black_box(&megabyte))));
+    let matcher = DictionaryMatcher::compile(&dictionary(50, 200)).expect("the benchmark dictionary compiles");
+    group.bench_function("dictionary", |b| {
+        b.iter(|| {
+            let mut found = Vec::new();
+            matcher.detect(black_box(&megabyte), &mut found);
+            found
+        })
+    });
+    group.finish();
+}
+
 fn compile(c: &mut Criterion) {
     let dictionary = dictionary(50, 200);
     let mut group = c.benchmark_group("compile");
@@ -177,5 +216,5 @@ fn memory(_: &mut Criterion) {
     black_box((builtin, engine));
 }
 
-criterion_group!(benches, memory, scan, compile);
+criterion_group!(benches, memory, scan, parts, compile);
 criterion_main!(benches);
