@@ -6,7 +6,7 @@
 
 use std::net::Ipv6Addr;
 
-use super::text::ScanText;
+use super::text::{Group, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{byte_flags, Kind, Severity, Span};
 
@@ -42,20 +42,22 @@ fn ipv4(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
     let groups = text.groups();
     let mut i = 0;
     while i + 3 < groups.len() {
-        if text.run_digits(i) < 4 {
+        let octets = &groups[i..i + 4];
+        // Most groups fail on their own length or on the byte after them, so those are looked
+        // at first.
+        let is_octet = |g: &Group| g.len() <= 3 && (g.len() == 1 || text.bytes[g.span.start] != b'0');
+        let dotted =
+            |k: usize| text.bytes[octets[k].span.end] == b'.' && octets[k + 1].span.start == octets[k].span.end + 1;
+        let dotted_octets =
+            is_octet(&octets[0]) && dotted(0) && dotted(1) && dotted(2) && octets[1..].iter().all(is_octet);
+        if !dotted_octets {
             i += 1;
             continue;
         }
-        let octets = &groups[i..i + 4];
-        let dotted = (i..i + 3).all(|k| text.gap(k) == ".");
         let (start, end) = (octets[0].span.start, octets[3].span.end);
-        let valid_octets = || {
-            octets.iter().all(|g| {
-                let s = text.slice(g.span.start, g.span.end);
-                s.len() <= 3 && (s.len() == 1 || !s.starts_with('0')) && s.parse::<u16>().is_ok_and(|n| n <= 255)
-            })
-        };
-        if !dotted || !valid_octets() || !text.stands_alone(start, end) || text.continues(start, end, b".") {
+        let at_most_255 =
+            octets.iter().all(|g| text.slice(g.span.start, g.span.end).parse::<u16>().is_ok_and(|n| n <= 255));
+        if !at_most_255 || !text.stands_alone(start, end) || text.continues(start, end, b".") {
             i += 1;
             continue;
         }
