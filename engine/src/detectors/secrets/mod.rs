@@ -3,15 +3,18 @@
 //! random enough ([`generic`]).
 
 mod blocks;
+mod buckets;
 mod generic;
+mod literals;
 mod providers;
 
 use regex::Regex;
 
-use super::text::{LiteralSet, ScanText};
+use super::text::ScanText;
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Span};
 
+use literals::LiteralSet;
 use providers::{looks_random, ProviderRule, PROVIDER_RULES};
 
 /// Finds secrets.
