@@ -11,8 +11,9 @@ use crate::{byte_flags, Kind, Severity, Span};
 pub struct UrlCredentialsDetector {
     /// `password`-like keys in lower, upper and title case, each followed by `=` in the text.
     keys: Vec<String>,
-    /// Which bytes end one of `keys`.
+    /// Which bytes end one of `keys`, and which come right before the last byte of one.
     key_ends: [bool; 256],
+    key_penultimates: [bool; 256],
     /// `://`, where a URL's authority starts.
     scheme_end: Literal,
 }
@@ -34,12 +35,14 @@ impl UrlCredentialsDetector {
             })
             .collect();
         let mut key_ends = [false; 256];
+        let mut key_penultimates = [false; 256];
         for key in &keys {
-            if let Some(&last) = key.as_bytes().last() {
-                key_ends[usize::from(last)] = true;
+            if let [.., penultimate, last] = key.as_bytes() {
+                key_ends[usize::from(*last)] = true;
+                key_penultimates[usize::from(*penultimate)] = true;
             }
         }
-        UrlCredentialsDetector { keys, key_ends, scheme_end: Literal::new("://") }
+        UrlCredentialsDetector { keys, key_ends, key_penultimates, scheme_end: Literal::new("://") }
     }
 }
 
@@ -66,8 +69,15 @@ impl Detector for UrlCredentialsDetector {
         while let Some(equals) = byte_flags::find_byte(text.bytes, from, b'=') {
             from = equals + 1;
             let before = &text.bytes[..equals];
-            // Most `=` follow a byte that ends no key: compare no strings there.
-            if !before.last().is_some_and(|&b| self.key_ends[usize::from(b)]) {
+            // Most `=` follow two bytes that end no key (`request_id=` passes on its `d` but
+            // not on its `i`): compare no strings there. Every key has two bytes at least.
+            let ends_a_key = match before {
+                [.., penultimate, last] => {
+                    self.key_ends[usize::from(*last)] && self.key_penultimates[usize::from(*penultimate)]
+                }
+                _ => false,
+            };
+            if !ends_a_key {
                 continue;
             }
             if let Some(key) = self.keys.iter().find(|k| before.ends_with(k.as_bytes())) {
