@@ -182,7 +182,6 @@ fn line_before<'t>(text: &ScanText<'t>, at: usize) -> Option<&'t str> {
 
 /// Whether a password is a documentation placeholder rather than a real one.
 pub(crate) fn is_placeholder(value: &str) -> bool {
-    let lower = value.trim().to_ascii_lowercase();
     const WORDS: &[&str] = &[
         "password",
         "pass",
@@ -205,21 +204,62 @@ pub(crate) fn is_placeholder(value: &str) -> bool {
         "foo",
         "bar",
     ];
-    lower.is_empty()
-        || WORDS.contains(&lower.as_str())
-        || lower.starts_with('<')
-        || lower.starts_with('{')
-        || lower.starts_with('$')
-        || lower.starts_with("%s")
-        || lower.starts_with("%(")
-        || lower.starts_with('[')
-        || lower.chars().all(|c| matches!(c, '*' | 'x' | '.' | '#' | '-' | '_' | '•'))
-        || lower.contains("your")
+    // Compared in any ASCII case in place: a lower-cased copy was an allocation per value.
+    let value = value.trim();
+    let bytes = value.as_bytes();
+    value.is_empty()
+        || WORDS.iter().any(|w| value.eq_ignore_ascii_case(w))
+        || matches!(bytes[0], b'<' | b'{' | b'$' | b'[')
+        || bytes.get(..2).is_some_and(|b| b.eq_ignore_ascii_case(b"%s") || b == b"%(")
+        || value.chars().all(|c| matches!(c.to_ascii_lowercase(), '*' | 'x' | '.' | '#' | '-' | '_' | '•'))
+        || bytes.windows(4).any(|w| w.eq_ignore_ascii_case(b"your"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_placeholder_is_what_it_was_in_a_lower_cased_copy() {
+        let by_copy = |value: &str| {
+            let lower = value.trim().to_ascii_lowercase();
+            let words = ["password", "pass", "passwd", "pwd", "secret", "changeme", "change_me", "mypassword"];
+            let words = words.iter().chain(&["your_password", "yourpassword", "pass123", "password123", "example"]);
+            let words: Vec<&str> =
+                words.chain(&["redacted", "hidden", "none", "null", "xxx", "foo", "bar"]).copied().collect();
+            lower.is_empty()
+                || words.contains(&lower.as_str())
+                || ["<", "{", "$", "%s", "%(", "["].iter().any(|p| lower.starts_with(p))
+                || lower.chars().all(|c| matches!(c, '*' | 'x' | '.' | '#' | '-' | '_' | '•'))
+                || lower.contains("your")
+        };
+        for value in [
+            "",
+            "  ",
+            " PassWord ",
+            "CHANGEME",
+            "%S",
+            "%(x)",
+            "${X}",
+            "<pw>",
+            "[x]",
+            "{{x}}",
+            "XxX.-",
+            "•••",
+            "x•é",
+            "YourPass",
+            "sk_yOuR",
+            "Zq8v1xQ2pL",
+            "pass1234",
+            "é",
+            "ÉXAMPLE",
+            "example!",
+            "%d",
+            "null ",
+        ] {
+            assert_eq!(is_placeholder(value), by_copy(value), "{value:?}");
+        }
+    }
 
     fn found(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
