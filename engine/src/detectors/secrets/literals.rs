@@ -142,8 +142,11 @@ impl KeyedLiteralSet {
             chosen.take(&mut pending, at.saturating_sub(self.reach));
             for &(literal, offset) in &self.keyed[key.pattern().as_usize()] {
                 let Some(start) = at.checked_sub(offset) else { continue };
-                let end = start + self.literals[literal].len();
-                if bytes.get(start..end) == Some(&self.literals[literal][..]) {
+                let expected = &self.literals[literal][..];
+                let end = start + expected.len();
+                // The first byte alone rules out most literals keyed the same way (`API_KEY`
+                // at the `KEY` of `ACCESS_KEY`), without a call to compare the rest.
+                if bytes.get(start) == expected.first() && bytes.get(start..end) == Some(expected) {
                     let by_start = |p: &(usize, usize, usize)| (p.0, std::cmp::Reverse(p.1));
                     let place = pending.partition_point(|p| by_start(p) < by_start(&(start, end, literal)));
                     pending.insert(place, (start, end, literal));
