@@ -6,7 +6,7 @@
 //! looks only at the groups and their immediate surroundings. That keeps a scan linear in the
 //! text with a small constant, whatever the number of numeric detectors.
 
-use aho_corasick::{packed, AhoCorasick, AhoCorasickBuilder, Input, Match, MatchKind};
+use aho_corasick::{AhoCorasick, Input};
 
 use crate::{byte_flags, Span};
 
@@ -214,49 +214,6 @@ impl Literal {
     }
 }
 
-/// A set of literals looked for leftmost-longest, with the vectorised packed searcher (Teddy)
-/// itself: an Aho-Corasick automaton over these sets hands every search to that searcher
-/// anyway, and its own per-match work cost a fifth of the search. Where there is no packed
-/// searcher (the wasm build, more than 64 literals), the automaton searches.
-#[derive(Debug)]
-pub struct LiteralSet {
-    packed: Option<packed::Searcher>,
-    automaton: Option<AhoCorasick>,
-}
-
-impl LiteralSet {
-    /// A searcher for `literals`; a match's pattern is the index of its literal.
-    pub fn new<L: AsRef<[u8]>>(literals: &[L]) -> LiteralSet {
-        let packed =
-            packed::Config::new().match_kind(packed::MatchKind::LeftmostLongest).builder().extend(literals).build();
-        let automaton = match packed {
-            Some(_) => None,
-            None => AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(literals).ok(),
-        };
-        LiteralSet { packed, automaton }
-    }
-
-    /// The leftmost-longest match in `text` starting at or after `from`.
-    pub fn find(&self, text: &str, from: usize) -> Option<Match> {
-        match (&self.packed, &self.automaton) {
-            (Some(packed), _) => packed.find_in(text, aho_corasick::Span::from(from..text.len())),
-            (None, Some(automaton)) => automaton.find(Input::new(text).range(from..)),
-            (None, None) => None,
-        }
-    }
-
-    /// The matches in `text` that do not overlap, in text order.
-    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Match> + 'a {
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            let found = self.find(text, from)?;
-            // Literals are never empty, so every match moves the search on.
-            from = found.end();
-            Some(found)
-        })
-    }
-}
-
 /// Whether `haystack`, lower-cased (ASCII only), holds one of `words` starting a word: "tel"
 /// is found in "Tel:" and "telephone" but not in "hotel". Like `str::match_indices`, the
 /// search for a word goes on after the end of an occurrence that does not start a word.
@@ -382,27 +339,6 @@ mod tests {
         assert_eq!(literal.find("a://b c://d", 0), Some(1));
         assert_eq!(literal.find("a://b c://d", 2), Some(7));
         assert_eq!(literal.find("a://b", 2), None);
-    }
-
-    #[test]
-    fn a_literal_set_finds_what_a_leftmost_longest_automaton_finds() {
-        let text = "sk-proj-x sk-ant sk- passwd PASSWORD pass_pwd Secretoken apikey api_key 密码 ghp_ gh";
-        let few = ["sk-", "sk-proj-", "sk-ant-", "pass", "passwd", "PASS", "pwd", "Secret", "token", "apikey", "密码"];
-        // More literals than the packed searcher takes: the automaton searches.
-        let many: Vec<String> = few.iter().map(|w| w.to_string()).chain((0..70).map(|i| format!("x{i}y"))).collect();
-        for literals in [few.iter().map(|w| w.to_string()).collect::<Vec<_>>(), many] {
-            let set = LiteralSet::new(&literals);
-            let automaton = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&literals).unwrap();
-            let spans = |m: Match| (m.start(), m.end(), m.pattern());
-            let expected: Vec<_> = automaton.find_iter(text).map(spans).collect();
-            assert_eq!(set.find_iter(text).map(spans).collect::<Vec<_>>(), expected);
-            for from in 0..text.len() {
-                let expected = automaton.find(Input::new(text).range(from..)).map(spans);
-                assert_eq!(set.find(text, from).map(spans), expected, "from {from}");
-            }
-        }
-        let vectorised = cfg!(any(target_arch = "x86_64", target_arch = "aarch64"));
-        assert_eq!(LiteralSet::new(&["ab", "cd"]).packed.is_some(), vectorised);
     }
 
     #[test]

@@ -11,8 +11,9 @@ use crate::{byte_flags, Kind, Severity, Span};
 pub struct UrlCredentialsDetector {
     /// `password`-like keys in lower, upper and title case, each followed by `=` in the text.
     keys: Vec<String>,
-    /// Which bytes end one of `keys`.
+    /// Which bytes end one of `keys`, and which come right before the last byte of one.
     key_ends: [bool; 256],
+    key_penultimates: [bool; 256],
     /// `://`, where a URL's authority starts.
     scheme_end: Literal,
 }
@@ -34,12 +35,14 @@ impl UrlCredentialsDetector {
             })
             .collect();
         let mut key_ends = [false; 256];
+        let mut key_penultimates = [false; 256];
         for key in &keys {
-            if let Some(&last) = key.as_bytes().last() {
-                key_ends[usize::from(last)] = true;
+            if let [.., penultimate, last] = key.as_bytes() {
+                key_ends[usize::from(*last)] = true;
+                key_penultimates[usize::from(*penultimate)] = true;
             }
         }
-        UrlCredentialsDetector { keys, key_ends, scheme_end: Literal::new("://") }
+        UrlCredentialsDetector { keys, key_ends, key_penultimates, scheme_end: Literal::new("://") }
     }
 }
 
@@ -66,8 +69,15 @@ impl Detector for UrlCredentialsDetector {
         while let Some(equals) = byte_flags::find_byte(text.bytes, from, b'=') {
             from = equals + 1;
             let before = &text.bytes[..equals];
-            // Most `=` follow a byte that ends no key: compare no strings there.
-            if !before.last().is_some_and(|&b| self.key_ends[usize::from(b)]) {
+            // Most `=` follow two bytes that end no key (`request_id=` passes on its `d` but
+            // not on its `i`): compare no strings there. Every key has two bytes at least.
+            let ends_a_key = match before {
+                [.., penultimate, last] => {
+                    self.key_ends[usize::from(*last)] && self.key_penultimates[usize::from(*penultimate)]
+                }
+                _ => false,
+            };
+            if !ends_a_key {
                 continue;
             }
             if let Some(key) = self.keys.iter().find(|k| before.ends_with(k.as_bytes())) {
@@ -172,7 +182,6 @@ fn line_before<'t>(text: &ScanText<'t>, at: usize) -> Option<&'t str> {
 
 /// Whether a password is a documentation placeholder rather than a real one.
 pub(crate) fn is_placeholder(value: &str) -> bool {
-    let lower = value.trim().to_ascii_lowercase();
     const WORDS: &[&str] = &[
         "password",
         "pass",
@@ -195,21 +204,62 @@ pub(crate) fn is_placeholder(value: &str) -> bool {
         "foo",
         "bar",
     ];
-    lower.is_empty()
-        || WORDS.contains(&lower.as_str())
-        || lower.starts_with('<')
-        || lower.starts_with('{')
-        || lower.starts_with('$')
-        || lower.starts_with("%s")
-        || lower.starts_with("%(")
-        || lower.starts_with('[')
-        || lower.chars().all(|c| matches!(c, '*' | 'x' | '.' | '#' | '-' | '_' | '•'))
-        || lower.contains("your")
+    // Compared in any ASCII case in place: a lower-cased copy was an allocation per value.
+    let value = value.trim();
+    let bytes = value.as_bytes();
+    value.is_empty()
+        || WORDS.iter().any(|w| value.eq_ignore_ascii_case(w))
+        || matches!(bytes[0], b'<' | b'{' | b'$' | b'[')
+        || bytes.get(..2).is_some_and(|b| b.eq_ignore_ascii_case(b"%s") || b == b"%(")
+        || value.chars().all(|c| matches!(c.to_ascii_lowercase(), '*' | 'x' | '.' | '#' | '-' | '_' | '•'))
+        || bytes.windows(4).any(|w| w.eq_ignore_ascii_case(b"your"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_placeholder_is_what_it_was_in_a_lower_cased_copy() {
+        let by_copy = |value: &str| {
+            let lower = value.trim().to_ascii_lowercase();
+            let words = ["password", "pass", "passwd", "pwd", "secret", "changeme", "change_me", "mypassword"];
+            let words = words.iter().chain(&["your_password", "yourpassword", "pass123", "password123", "example"]);
+            let words: Vec<&str> =
+                words.chain(&["redacted", "hidden", "none", "null", "xxx", "foo", "bar"]).copied().collect();
+            lower.is_empty()
+                || words.contains(&lower.as_str())
+                || ["<", "{", "$", "%s", "%(", "["].iter().any(|p| lower.starts_with(p))
+                || lower.chars().all(|c| matches!(c, '*' | 'x' | '.' | '#' | '-' | '_' | '•'))
+                || lower.contains("your")
+        };
+        for value in [
+            "",
+            "  ",
+            " PassWord ",
+            "CHANGEME",
+            "%S",
+            "%(x)",
+            "${X}",
+            "<pw>",
+            "[x]",
+            "{{x}}",
+            "XxX.-",
+            "•••",
+            "x•é",
+            "YourPass",
+            "sk_yOuR",
+            "Zq8v1xQ2pL",
+            "pass1234",
+            "é",
+            "ÉXAMPLE",
+            "example!",
+            "%d",
+            "null ",
+        ] {
+            assert_eq!(is_placeholder(value), by_copy(value), "{value:?}");
+        }
+    }
 
     fn found(text: &str) -> Vec<&str> {
         let mut out = Vec::new();

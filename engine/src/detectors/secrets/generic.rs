@@ -5,9 +5,10 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::super::text::{LiteralSet, ScanText};
+use super::super::text::ScanText;
 use super::super::url_credentials::is_placeholder;
 use super::super::{Candidate, Validation};
+use super::literals::KeyedLiteralSet;
 use crate::{Kind, Severity, Span};
 
 /// Words that make a name a secret's name.
@@ -89,7 +90,8 @@ const NOT_SECRET_NAMES: &[&str] = &[
 /// Finds `name = value` assignments of secret-looking values.
 #[derive(Debug)]
 pub(super) struct AssignmentFinder {
-    names: LiteralSet,
+    /// The variants of [`NAME_ROOTS`], found by [`NAME_KEYS`].
+    names: KeyedLiteralSet,
     words: Option<NameWords>,
 }
 
@@ -169,25 +171,38 @@ const NAME_ROOTS: &[&str] = &[
     "パスワード",
 ];
 
+/// What the search for the variants of [`NAME_ROOTS`] looks for, in the same three cases: a
+/// word each of them contains (`key` in `api_key`, `KEY` in `ACCESS_KEY`, `Key` in `authKey`,
+/// `pass` in `mot de passe`). The 64 variants took the packed searcher's slower variant for
+/// more than 32 literals; these are 26.
+const NAME_KEYS: &[&str] =
+    &["pass", "pwd", "secret", "token", "key", "credential", "kennwort", "contrase", "密码", "パスワード"];
+
+/// `words` in lower, upper and title case, without repeats.
+fn case_variants(words: &[&str]) -> Vec<String> {
+    let mut variants: Vec<String> = words
+        .iter()
+        .flat_map(|word| {
+            let mut title = word.chars();
+            let title = title.next().map(|c| c.to_uppercase().chain(title).collect::<String>()).unwrap_or_default();
+            [word.to_string(), word.to_uppercase(), title]
+        })
+        .collect();
+    variants.sort();
+    variants.dedup();
+    variants
+}
+
 impl AssignmentFinder {
     pub(super) fn new() -> AssignmentFinder {
-        let mut variants: Vec<String> = NAME_ROOTS
-            .iter()
-            .flat_map(|root| {
-                let mut title = root.chars();
-                let title = title.next().map(|c| c.to_uppercase().chain(title).collect::<String>()).unwrap_or_default();
-                [root.to_string(), root.to_uppercase(), title]
-            })
-            .collect();
-        variants.sort();
-        variants.dedup();
-        AssignmentFinder { names: LiteralSet::new(&variants), words: NameWords::new() }
+        let names = KeyedLiteralSet::new(&case_variants(NAME_ROOTS), &case_variants(NAME_KEYS));
+        AssignmentFinder { names, words: NameWords::new() }
     }
 
     pub(super) fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let Some(words) = &self.words else { return };
         let mut resume = 0;
-        for m in self.names.find_iter(text.text) {
+        for m in self.names.matches(text.text) {
             if m.start() < resume {
                 continue;
             }
@@ -405,6 +420,25 @@ fn shannon_entropy(value: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_name_keys_find_every_variant_of_the_name_roots_as_a_search_for_them_does() {
+        let variants = case_variants(NAME_ROOTS);
+        let keys = case_variants(NAME_KEYS);
+        for variant in &variants {
+            assert!(keys.iter().any(|k| variant.contains(k.as_str())), "{variant} holds no key");
+        }
+        for a in &keys {
+            assert!(!keys.iter().any(|b| b != a && b.starts_with(a.as_str())), "{a} starts another key");
+        }
+        let automaton = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&variants).unwrap();
+        let spans = |m: aho_corasick::Match| (m.start(), m.end(), m.pattern().as_usize());
+        let names = KeyedLiteralSet::new(&variants, &keys);
+        let mut text = variants.join(" ") + &variants.concat() + &variants.join(".x_");
+        text += "mot de PASSE Mot_de_pass api_Key monkey KEYS passpass tokenizer privateKEY apiKeY MOT DE passe";
+        let expected: Vec<_> = automaton.find_iter(&text).map(spans).collect();
+        assert_eq!(names.matches(&text).into_iter().map(spans).collect::<Vec<_>>(), expected);
+    }
 
     #[test]
     fn entropy_is_summed_in_byte_order_over_the_bytes_present() {

@@ -3,15 +3,18 @@
 //! random enough ([`generic`]).
 
 mod blocks;
+mod buckets;
 mod generic;
+mod literals;
 mod providers;
 
 use regex::Regex;
 
-use super::text::{LiteralSet, ScanText};
+use super::text::ScanText;
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Span};
 
+use literals::LiteralSet;
 use providers::{looks_random, ProviderRule, PROVIDER_RULES};
 
 /// Finds secrets.
@@ -101,7 +104,7 @@ impl SecretDetector {
     /// Where each trigger occurs, as (offset, rule index), in text order; `short_hits` are the
     /// two-byte triggers'.
     fn trigger_hits(&self, text: &str, short_hits: &[(usize, usize)]) -> Vec<(usize, usize)> {
-        let mut hits: Vec<(usize, usize)> = self
+        let hits: Vec<(usize, usize)> = self
             .triggers
             .find_iter(text)
             .map(|hit| (hit.start(), self.trigger_rules[hit.pattern().as_usize()]))
@@ -110,11 +113,17 @@ impl SecretDetector {
         // hit (the `AC` of `ACCA` or of `AKIAC…`); their own search finds them too, but no key
         // starts there: the byte before such a hit is a letter, digit, `_` or `-` of the
         // longer trigger, which no key may follow, and no trigger ends in `Q` or holds a `~`.
-        if !short_hits.is_empty() {
-            hits.extend_from_slice(short_hits);
-            hits.sort_unstable();
+        // Both lists are in text order, one hit per offset: merged, they are sorted.
+        let mut merged = Vec::with_capacity(hits.len() + short_hits.len());
+        let (mut long, mut short) = (hits.into_iter().peekable(), short_hits.iter().copied().peekable());
+        while let Some(next) = match (long.peek(), short.peek()) {
+            (Some(l), Some(s)) if s < l => short.next(),
+            (Some(_), _) => long.next(),
+            (None, _) => short.next(),
+        } {
+            merged.push(next);
         }
-        hits
+        merged
     }
 
     fn provider_keys(&self, text: &ScanText<'_>, short_hits: &[(usize, usize)], out: &mut Vec<Candidate>) {
