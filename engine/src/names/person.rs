@@ -21,6 +21,9 @@ const MAX_WORDS: usize = 4;
 const PARTICLES: &[&str] =
     &["de", "del", "della", "der", "den", "van", "von", "di", "da", "du", "la", "le", "ter", "dos", "das", "zu"];
 
+/// The length of the longest particle.
+const LONGEST_PARTICLE: usize = 5;
+
 /// One capitalised word.
 #[derive(Debug, Clone, Copy)]
 struct Word {
@@ -209,12 +212,8 @@ fn run_at(text: &str, at: usize) -> Run {
         next = text.len() - after.len();
         // "van der Berg", "de la Fuente": up to two particles before the next word.
         for _ in 0..2 {
-            if !text.as_bytes().get(next).is_some_and(u8::is_ascii_lowercase) {
-                break;
-            }
-            let particle = PARTICLES.iter().find(|p| after_particle(&text[next..], p).is_some());
-            match particle {
-                Some(p) => next += p.len() + 1,
+            match particle_len(&text.as_bytes()[next..]) {
+                Some(len) => next += len + 1,
                 None => break,
             }
         }
@@ -222,9 +221,13 @@ fn run_at(text: &str, at: usize) -> Run {
     run
 }
 
-/// The text after `particle ` if `text` starts with it.
-fn after_particle<'t>(text: &'t str, particle: &str) -> Option<&'t str> {
-    text.strip_prefix(particle)?.strip_prefix(' ')
+/// The length of the particle that `rest` starts with, followed by a space. A particle is the
+/// whole run of lower-case letters there: most words after a name's word ("Hi team") are ruled
+/// out by their length, without comparing them with each particle.
+fn particle_len(rest: &[u8]) -> Option<usize> {
+    let len = rest.iter().take(LONGEST_PARTICLE + 1).position(|b| !b.is_ascii_lowercase())?;
+    let particle = &rest[..len];
+    (rest[len] == b' ' && PARTICLES.iter().any(|p| p.as_bytes() == particle)).then_some(len)
 }
 
 fn look_up(text: &str, word: Word, gazetteer: &NameGazetteer) -> WordKinds {
@@ -338,6 +341,16 @@ mod tests {
         }
         assert_eq!(ascii_word_len(b"O'Brien"), None);
         assert_eq!(ascii_word_len(b"Anna "), Some(Some(4)));
+    }
+
+    #[test]
+    fn particles_are_short_lower_case_words() {
+        assert!(PARTICLES.iter().all(|p| p.len() <= LONGEST_PARTICLE && p.bytes().all(|b| b.is_ascii_lowercase())));
+        assert_eq!(particle_len(b"van der Berg"), Some(3));
+        assert_eq!(particle_len(b"della Rosa"), Some(5));
+        assert_eq!(particle_len(b"dell Rosa"), None);
+        assert_eq!(particle_len(b"de"), None);
+        assert_eq!(particle_len(b"team"), None);
     }
 
     #[test]
