@@ -314,6 +314,9 @@ fn signature_at(text: &str, line_start: usize) -> Evidence {
 
 /// Whether the last non-empty line before `line_start` is a closing ("Best regards,").
 fn closing_line_above(text: &str, line_start: usize) -> bool {
+    if !may_end_with_closing(&text.as_bytes()[..line_start]) {
+        return false;
+    }
     let above = text[..line_start].trim_end();
     // A closing is short: only the end of the text above is looked at.
     let from = floor_char_boundary(above, above.len().saturating_sub(LONGEST_LEAD + 8));
@@ -322,6 +325,34 @@ fn closing_line_above(text: &str, line_start: usize) -> bool {
         None => from == 0 && is_closing(above),
     }
 }
+
+/// Whether the text `above` a line may end with a closing, by its last byte, read back past white
+/// space and a comma as [`is_closing`] trims them: a closing ends with one of a few letters
+/// ([`CLOSING_ENDS`]), and most lines end with another byte ("…anything.", "pool: 20", "}").
+/// Non-ASCII bytes are left to [`is_closing`].
+fn may_end_with_closing(above: &[u8]) -> bool {
+    let before_space =
+        |end: usize| above[..end].iter().rposition(|&b| !(b.is_ascii() && char::from(b).is_whitespace()));
+    let Some(mut last) = before_space(above.len()) else { return false };
+    if above[last] == b',' {
+        let Some(before_comma) = before_space(last) else { return false };
+        last = before_comma;
+    }
+    let b = above[last];
+    !b.is_ascii() || CLOSING_ENDS[usize::from(b.to_ascii_lowercase())]
+}
+
+/// The bytes that end a closing (lower case), a table built from [`CLOSINGS`].
+const CLOSING_ENDS: [bool; 256] = {
+    let mut ends = [false; 256];
+    let mut i = 0;
+    while i < CLOSINGS.len() {
+        let closing = CLOSINGS[i].as_bytes();
+        ends[closing[closing.len() - 1] as usize] = true;
+        i += 1;
+    }
+    ends
+};
 
 /// Whether `line` is a closing ("Best regards,", "Cordialement").
 pub fn is_closing(line: &str) -> bool {
@@ -403,6 +434,11 @@ mod tests {
             assert_eq!(word.to_lowercase(), *word);
         }
         assert!(is_closing("  Best Regards,") && is_closing("Mit freundlichen Grüßen") && !is_closing("Best wishes"));
+        for closing in CLOSINGS {
+            let above = format!("x\n{} ,  \n\n", closing.to_uppercase());
+            assert!(may_end_with_closing(above.as_bytes()), "{closing}");
+        }
+        assert!(!may_end_with_closing(b"Best regards.\n") && !may_end_with_closing(b"x\n, \n"));
     }
 
     #[test]
