@@ -230,9 +230,10 @@ fn is_before_lead(c: char) -> bool {
 enum LookBack {
     /// Only white space stands between the start of the line, at this offset, and the word.
     LineStart(usize),
-    /// The last word before the word is neither a title nor a field's colon, and something
-    /// other than the marks of [`is_before_lead`] stands before it on its line ("proposal by
-    /// Friday"): no title, and the line holds more than a salutation, so no evidence.
+    /// The last word before the word is no title, and it ends with a colon that ends no field
+    /// ("handle(req: Request)"), or it has no colon and something other than the marks of
+    /// [`is_before_lead`] stands before it on its line ("proposal by Friday"): the line holds
+    /// neither a field nor a salutation alone, so no evidence.
     NoEvidence,
     /// Anything else, non-ASCII text among it: the line must be read.
     Unknown,
@@ -270,13 +271,28 @@ fn look_back(bytes: &[u8], at: usize) -> LookBack {
     let word = &bytes[word_start..word_end];
     // Every title starts with an ASCII capital: most words need no comparison.
     let title = word.first().is_some_and(u8::is_ascii_uppercase) && std::str::from_utf8(word).is_ok_and(is_title_word);
-    if title || word.ends_with(b":") || byte_before(word_start).is_none_or(|b| b.is_none()) {
+    if title || byte_before(word_start).is_none_or(|b| b.is_none()) {
         return LookBack::Unknown;
+    }
+    if let Some(stem) = word.strip_suffix(b":") {
+        return if may_end_field(stem) { LookBack::Unknown } else { LookBack::NoEvidence };
     }
     match byte_before(skip(word_start, is_before_lead)) {
         Some(Some(b)) if b != b'\n' => LookBack::NoEvidence,
         _ => LookBack::Unknown,
     }
+}
+
+/// Whether a field may end with `stem`, the last word before a colon: it is the last word of a
+/// field, or nothing (a colon apart, "Contact :").
+fn may_end_field(stem: &[u8]) -> bool {
+    let ends_with_stem = |field: &[u8]| {
+        field
+            .len()
+            .checked_sub(stem.len())
+            .is_some_and(|start| field[start..].eq_ignore_ascii_case(stem) && (start == 0 || field[start - 1] == b' '))
+    };
+    stem.is_empty() || FIELDS.iter().any(|f| ends_with_stem(f.as_bytes()))
 }
 
 /// Whether the word before `at` (after spaces) is short or ends with a colon, or there is no
@@ -404,6 +420,7 @@ mod tests {
             "Dear Anna\n> Dear Bob\n  -- Carl\n(Dear Dan\nx -- Eve \"Hi\" Fay\n\t\x0b Gus",
             "Thanks,\n\nBest regards,\n  Marta\nSincerely hello Anna Mr. Tanaka M. Dupont Dr Okafor",
             "Name: Jan\nFull name: Ana\nsee: Ana\nContact person :  Ana\n“ Dear Ana\nchère Ana\nx « Ana",
+            "Your NAME: Ana\nx(name: Ana\nsee \"name: Ana\nPrénom: Ana\nfn handle(req: Request)\nnew hire:Ana, x: Ana",
             "a\u{3000}Dear\u{3000}Anna é Bob Mme\u{a0}Dubois  x\r\nAna \x0cBo",
         ];
         let spaced = format!("{long} Dr Ana\n{long}\n{}Dear Ana\nx{}Ana by Bo", " ".repeat(61), " ".repeat(70));
