@@ -148,14 +148,14 @@ fn is_title_word(word: &str) -> bool {
 pub fn evidence_before(text: &str, at: usize) -> Evidence {
     // The word touches what comes before it ("x.Anna", "(Anna"): no evidence. Most capitals
     // in a text end here.
-    if at.checked_sub(1).map(|i| text.as_bytes()[i]).is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
+    let bytes = text.as_bytes();
+    if at.checked_sub(1).map(|i| bytes[i]).is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
         return Evidence::None;
     }
-    if !short_word_before(text.as_bytes(), at) {
-        return Evidence::None;
-    }
-    let (line_start, long_line) = match look_back(text.as_bytes(), at) {
+    // The look back decides most capitals; the short word before only rules out what is left.
+    let (line_start, long_line) = match look_back(bytes, at) {
         LookBack::NoEvidence => return Evidence::None,
+        _ if !short_word_before(bytes, at) => return Evidence::None,
         // Nothing but white space before the name on its line: [`evidence_on_line`] would find
         // the lead empty.
         LookBack::LineStart(line_start) => return signature_at(text, line_start),
