@@ -79,6 +79,7 @@ pub fn latin_names(text: &str, gazetteer: &NameGazetteer, out: &mut Vec<PersonMa
 /// Whether `b` may start a capitalised Latin word: an ASCII capital, or the first byte of a
 /// letter of Latin-1 or Latin Extended (which hold capitals such as É, Ł, Ș).
 fn is_capital_start(b: u8) -> bool {
+    // `|`, not `||`: no branch, so that the sweep's loop over a block is vector code.
     b.is_ascii_uppercase() | (0xC3..=0xC9).contains(&b)
 }
 
@@ -326,6 +327,14 @@ mod tests {
                 .filter(|&at| is_capital_start(bytes[at]) && (at == 0 || may_start_after(bytes[at - 1])))
                 .collect();
             assert_eq!(found, expected, "{len}");
+        }
+        // Every pattern of eight flags, in each eighth of a block, comes out as its bits.
+        for pattern in 0..=255u64 {
+            for eighth in 0..8 {
+                let block: [u8; BLOCK] =
+                    std::array::from_fn(|k| if k / 8 == eighth && pattern >> (k % 8) & 1 == 1 { b'A' } else { b'a' });
+                assert_eq!(start_mask(&block, &[b' '; BLOCK]), pattern << (8 * eighth));
+            }
         }
     }
 
