@@ -152,13 +152,19 @@ pub fn evidence_before(text: &str, at: usize) -> Evidence {
     if at.checked_sub(1).map(|i| bytes[i]).is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
         return Evidence::None;
     }
-    // The look back decides most capitals; the short word before only rules out what is left.
+    // The look back decides most capitals; the short word before only rules out what is left,
+    // and at the start of a line only a signature.
     let (line_start, long_line) = match look_back(bytes, at) {
         LookBack::NoEvidence => return Evidence::None,
-        _ if !short_word_before(bytes, at) => return Evidence::None,
         // Nothing but white space before the name on its line: [`evidence_on_line`] would find
         // the lead empty.
-        LookBack::LineStart(line_start) => return signature_at(text, line_start),
+        LookBack::LineStart(line_start) => {
+            return match signature_at(text, line_start) {
+                Evidence::Signature if short_word_before(bytes, at) => Evidence::Signature,
+                _ => Evidence::None,
+            };
+        }
+        LookBack::Unknown if !short_word_before(bytes, at) => return Evidence::None,
         LookBack::Unknown => line_start_before(text, at),
     };
     evidence_on_line(text, at, line_start, long_line)
