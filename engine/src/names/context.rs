@@ -93,49 +93,111 @@ const CLOSINGS: &[&str] = &[
 /// Whether `word` is a title or a salutation, evidence for the name after it rather than part
 /// of it.
 pub fn is_context_word(word: &str) -> bool {
-    word.len() <= LONGEST_CONTEXT_WORD && (is_title(word) || SALUTATIONS.iter().any(|s| s.eq_ignore_ascii_case(word)))
+    word.len() <= LONGEST_CONTEXT_WORD && (is_title(word) || SALUTATION_KEYS.contains(&key(word.as_bytes(), true)))
 }
+
+/// A word of at most [`LONGEST_CONTEXT_WORD`] bytes as one number, in ASCII lower case if
+/// `lower`, with its length in the top byte: a list of such words is searched with one
+/// comparison per word instead of a call to compare bytes.
+const fn key(word: &[u8], lower: bool) -> u128 {
+    assert!(word.len() <= LONGEST_CONTEXT_WORD);
+    let mut key = (word.len() as u128) << 120;
+    let mut i = 0;
+    while i < word.len() {
+        let b = if lower { word[i].to_ascii_lowercase() } else { word[i] };
+        key |= (b as u128) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The [`key`]s of `words`, as they are (a list of `N` words).
+const fn keys<const N: usize>(words: &[&str]) -> [u128; N] {
+    assert!(words.len() == N);
+    let mut keys = [0; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = key(words[i].as_bytes(), false);
+        i += 1;
+    }
+    keys
+}
+
+/// [`TITLES`] as [`key`]s.
+const TITLE_KEYS: [u128; TITLES.len()] = keys(TITLES);
+/// [`SALUTATIONS`] (lower case) as [`key`]s.
+const SALUTATION_KEYS: [u128; SALUTATIONS.len()] = keys(SALUTATIONS);
 
 /// The length in bytes of the longest title or salutation.
 const LONGEST_CONTEXT_WORD: usize = 9;
 
 /// Whether `word` (without its full stop) is a title. Every title starts with an ASCII capital.
 fn is_title(word: &str) -> bool {
-    word.len() <= LONGEST_CONTEXT_WORD && word.starts_with(|c: char| c.is_ascii_uppercase()) && TITLES.contains(&word)
+    word.len() <= LONGEST_CONTEXT_WORD
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && TITLE_KEYS.contains(&key(word.as_bytes(), false))
+}
+
+/// Whether `word`, the last word before a name, is a title, with or without its full stop
+/// ("M." for Monsieur only with it).
+fn is_title_word(word: &str) -> bool {
+    is_title(word.strip_suffix('.').unwrap_or(word)) || word == "M."
 }
 
 /// The evidence that the text before `at` gives for a name starting at `at`.
 pub fn evidence_before(text: &str, at: usize) -> Evidence {
     // The word touches what comes before it ("x.Anna", "(Anna"): no evidence. Most capitals
     // in a text end here.
-    if at.checked_sub(1).map(|i| text.as_bytes()[i]).is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
+    let bytes = text.as_bytes();
+    if at.checked_sub(1).map(|i| bytes[i]).is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace()) {
         return Evidence::None;
     }
-    if !short_word_before(text.as_bytes(), at) {
-        return Evidence::None;
-    }
-    // Titles, salutations and fields are short: a line that started further back than this
-    // holds only a title as evidence, and lines can be long.
+    // The look back decides most capitals; the short word before only rules out what is left,
+    // and at the start of a line only a signature.
+    let (line_start, long_line) = match look_back(bytes, at) {
+        LookBack::NoEvidence => return Evidence::None,
+        // Nothing but white space before the name on its line: [`evidence_on_line`] would find
+        // the lead empty.
+        LookBack::LineStart(line_start) => {
+            return match signature_at(text, line_start) {
+                Evidence::Signature if short_word_before(bytes, at) => Evidence::Signature,
+                _ => Evidence::None,
+            };
+        }
+        LookBack::Unknown if !short_word_before(bytes, at) => return Evidence::None,
+        LookBack::Unknown => line_start_before(text, at),
+    };
+    evidence_on_line(text, at, line_start, long_line)
+}
+
+/// The start of the line that holds `at`, looked for no further back than [`LOOKBACK`] bytes,
+/// and whether the line started before that (a long line, where the window's start stands in).
+fn line_start_before(text: &str, at: usize) -> (usize, bool) {
+    // Titles, salutations and fields are short: a line that started further back than this holds
+    // only a title as evidence, and lines can be long.
     let window = floor_char_boundary(text, at.saturating_sub(LOOKBACK));
     let line_start = text[window..at].rfind('\n').map(|i| window + i + 1);
-    let long_line = line_start.is_none() && window > 0;
-    let line_start = line_start.unwrap_or(window);
+    (line_start.unwrap_or(window), line_start.is_none() && window > 0)
+}
+
+/// [`evidence_before`] once the start of the line is known.
+fn evidence_on_line(text: &str, at: usize, line_start: usize, long_line: bool) -> Evidence {
     let before = &text[line_start..at];
     let trimmed = before.trim_end();
     if trimmed.len() == before.len() && !before.is_empty() {
         // The word touches what comes before it ("x.Anna"): no evidence.
         return Evidence::None;
     }
-    let last_word = trimmed.rsplit(|c: char| c.is_whitespace() || c == '"' || c == '(').next().unwrap_or("");
-    if is_title(last_word.strip_suffix('.').unwrap_or(last_word)) || last_word == "M." {
+    let last_word = trimmed.rsplit(ends_last_word).next().unwrap_or("");
+    if is_title_word(last_word) {
         return Evidence::Title;
     }
     if long_line {
         return Evidence::None;
     }
-    let lead = trimmed.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '>' | '-' | '*'));
+    let lead = trimmed.trim_start_matches(is_before_lead);
     if lead.is_empty() {
-        return if closing_line_above(text, line_start) { Evidence::Signature } else { Evidence::None };
+        return signature_at(text, line_start);
     }
     if lead.len() > LONGEST_LEAD {
         return Evidence::None;
@@ -155,6 +217,88 @@ pub fn evidence_before(text: &str, at: usize) -> Evidence {
         return Evidence::Expected;
     }
     Evidence::None
+}
+
+/// Whether `c` comes right before the last word of the text before a name.
+fn ends_last_word(c: char) -> bool {
+    c.is_whitespace() || c == '"' || c == '('
+}
+
+/// Whether `c` may stand before a salutation or a field on its line (indentation, quotes, list
+/// and reply marks): [`evidence_before`] trims it off the start of the line.
+fn is_before_lead(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '"' | '“' | '>' | '-' | '*')
+}
+
+/// What the ASCII bytes right before a word tell [`evidence_before`], read backwards without
+/// looking for the start of the line first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LookBack {
+    /// Only white space stands between the start of the line, at this offset, and the word.
+    LineStart(usize),
+    /// The last word before the word is no title, and it ends with a colon that ends no field
+    /// ("handle(req: Request)"), or it has no colon and something other than the marks of
+    /// [`is_before_lead`] stands before it on its line ("proposal by Friday"): the line holds
+    /// neither a field nor a salutation alone, so no evidence.
+    NoEvidence,
+    /// Anything else, non-ASCII text among it: the line must be read.
+    Unknown,
+}
+
+/// Reads the bytes before `at` back to the start of the line, the last word before `at` or
+/// the first byte before that word that is not a mark of [`is_before_lead`], whichever comes
+/// first, and no further than [`LOOKBACK`] bytes. Every byte read is ASCII (or the answer is
+/// [`LookBack::Unknown`]), so each is its own char for the rules of [`evidence_before`].
+fn look_back(bytes: &[u8], at: usize) -> LookBack {
+    let floor = at.saturating_sub(LOOKBACK);
+    // Whether `i` is the start of the text or of a line; `None` when the byte before it is not
+    // ASCII or lies beyond the window.
+    let byte_before = |i: usize| match i.checked_sub(1) {
+        None => Some(None),
+        Some(_) if i <= floor => None,
+        Some(j) => bytes[j].is_ascii().then_some(Some(bytes[j])),
+    };
+    let skip = |mut i: usize, while_: fn(char) -> bool| {
+        while let Some(Some(b)) = byte_before(i) {
+            if b == b'\n' || !while_(char::from(b)) {
+                break;
+            }
+            i -= 1;
+        }
+        i
+    };
+    let word_end = skip(at, char::is_whitespace);
+    match byte_before(word_end) {
+        Some(None | Some(b'\n')) => return LookBack::LineStart(word_end),
+        None => return LookBack::Unknown,
+        Some(Some(_)) => {}
+    }
+    let word_start = skip(word_end, |c| !ends_last_word(c));
+    let word = &bytes[word_start..word_end];
+    // Every title starts with an ASCII capital: most words need no comparison.
+    let title = word.first().is_some_and(u8::is_ascii_uppercase) && std::str::from_utf8(word).is_ok_and(is_title_word);
+    if title || byte_before(word_start).is_none_or(|b| b.is_none()) {
+        return LookBack::Unknown;
+    }
+    if let Some(stem) = word.strip_suffix(b":") {
+        return if may_end_field(stem) { LookBack::Unknown } else { LookBack::NoEvidence };
+    }
+    match byte_before(skip(word_start, is_before_lead)) {
+        Some(Some(b)) if b != b'\n' => LookBack::NoEvidence,
+        _ => LookBack::Unknown,
+    }
+}
+
+/// Whether a field may end with `stem`, the last word before a colon: it is the last word of a
+/// field, or nothing (a colon apart, "Contact :").
+fn may_end_field(stem: &[u8]) -> bool {
+    let ends_with_stem = |field: &[u8]| {
+        field
+            .len()
+            .checked_sub(stem.len())
+            .is_some_and(|start| field[start..].eq_ignore_ascii_case(stem) && (start == 0 || field[start - 1] == b' '))
+    };
+    stem.is_empty() || FIELDS.iter().any(|f| ends_with_stem(f.as_bytes()))
 }
 
 /// Whether the word before `at` (after spaces) is short or ends with a colon, or there is no
@@ -180,8 +324,21 @@ fn is_word_separator(b: u8) -> bool {
     b.is_ascii_whitespace() || matches!(b, b'"' | b'(')
 }
 
+/// The evidence for a name with nothing before it on its line but white space and marks: a
+/// signature after a closing, else none.
+fn signature_at(text: &str, line_start: usize) -> Evidence {
+    if closing_line_above(text, line_start) {
+        Evidence::Signature
+    } else {
+        Evidence::None
+    }
+}
+
 /// Whether the last non-empty line before `line_start` is a closing ("Best regards,").
 fn closing_line_above(text: &str, line_start: usize) -> bool {
+    if !may_end_with_closing(&text.as_bytes()[..line_start]) {
+        return false;
+    }
     let above = text[..line_start].trim_end();
     // A closing is short: only the end of the text above is looked at.
     let from = floor_char_boundary(above, above.len().saturating_sub(LONGEST_LEAD + 8));
@@ -191,11 +348,49 @@ fn closing_line_above(text: &str, line_start: usize) -> bool {
     }
 }
 
+/// Whether the text `above` a line may end with a closing, by its last byte, read back past white
+/// space and a comma as [`is_closing`] trims them: a closing ends with one of a few letters
+/// ([`CLOSING_ENDS`]), and most lines end with another byte ("…anything.", "pool: 20", "}").
+/// Non-ASCII bytes are left to [`is_closing`].
+fn may_end_with_closing(above: &[u8]) -> bool {
+    let before_space =
+        |end: usize| above[..end].iter().rposition(|&b| !(b.is_ascii() && char::from(b).is_whitespace()));
+    let Some(mut last) = before_space(above.len()) else { return false };
+    if above[last] == b',' {
+        let Some(before_comma) = before_space(last) else { return false };
+        last = before_comma;
+    }
+    let b = above[last];
+    !b.is_ascii() || CLOSING_ENDS[usize::from(b.to_ascii_lowercase())]
+}
+
+/// The bytes that end a closing (lower case), a table built from [`CLOSINGS`].
+const CLOSING_ENDS: [bool; 256] = {
+    let mut ends = [false; 256];
+    let mut i = 0;
+    while i < CLOSINGS.len() {
+        let closing = CLOSINGS[i].as_bytes();
+        ends[closing[closing.len() - 1] as usize] = true;
+        i += 1;
+    }
+    ends
+};
+
 /// Whether `line` is a closing ("Best regards,", "Cordialement").
 pub fn is_closing(line: &str) -> bool {
     let line = line.trim();
     let line = line.strip_suffix(',').unwrap_or(line).trim_end();
-    !line.is_empty() && line.len() <= 32 && CLOSINGS.contains(&line.to_lowercase().as_str())
+    !line.is_empty() && line.len() <= 32 && lower_case_is_one_of(line, CLOSINGS)
+}
+
+/// Whether `text`, lower-cased, is one of `words` (all lower case). ASCII text, the usual kind,
+/// is compared in place instead of being copied to lower case.
+fn lower_case_is_one_of(text: &str, words: &[&str]) -> bool {
+    if text.is_ascii() {
+        words.iter().any(|w| w.eq_ignore_ascii_case(text))
+    } else {
+        words.contains(&text.to_lowercase().as_str())
+    }
 }
 
 #[cfg(test)]
@@ -221,6 +416,52 @@ mod tests {
         assert!(TITLES.iter().chain(SALUTATIONS).all(|w| w.len() <= LONGEST_CONTEXT_WORD));
         assert_eq!(at("Sincerely hello Anna", "Anna"), Evidence::None);
         assert_eq!(at("Contact person: Anna", "Anna"), Evidence::Expected);
+    }
+
+    #[test]
+    fn looking_back_agrees_with_reading_the_line() {
+        let long = "x".repeat(70);
+        let texts = [
+            "proposal by Friday. Please\n    Ok(Response)\nfn handle(req: Request) -> Result",
+            "Dear Anna\n> Dear Bob\n  -- Carl\n(Dear Dan\nx -- Eve \"Hi\" Fay\n\t\x0b Gus",
+            "Thanks,\n\nBest regards,\n  Marta\nSincerely hello Anna Mr. Tanaka M. Dupont Dr Okafor",
+            "Name: Jan\nFull name: Ana\nsee: Ana\nContact person :  Ana\n“ Dear Ana\nchère Ana\nx « Ana",
+            "Your NAME: Ana\nx(name: Ana\nsee \"name: Ana\nPrénom: Ana\nfn handle(req: Request)\nnew hire:Ana, x: Ana",
+            "a\u{3000}Dear\u{3000}Anna é Bob Mme\u{a0}Dubois  x\r\nAna \x0cBo",
+        ];
+        let spaced = format!("{long} Dr Ana\n{long}\n{}Dear Ana\nx{}Ana by Bo", " ".repeat(61), " ".repeat(70));
+        for text in texts.iter().copied().chain([spaced.as_str()]) {
+            for at in (1..text.len()).filter(|&at| text.is_char_boundary(at)) {
+                match look_back(text.as_bytes(), at) {
+                    LookBack::Unknown => {}
+                    LookBack::LineStart(start) => {
+                        assert_eq!(line_start_before(text, at), (start, false), "{text:?} {at}");
+                        assert_eq!(
+                            evidence_on_line(text, at, start, false),
+                            signature_at(text, start),
+                            "{text:?} {at}"
+                        );
+                    }
+                    LookBack::NoEvidence => {
+                        let (start, long) = line_start_before(text, at);
+                        assert_eq!(evidence_on_line(text, at, start, long), Evidence::None, "{text:?} {at}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_lists_compared_lower_case_are_lower_case() {
+        for word in SALUTATIONS.iter().chain(FIELDS).chain(CLOSINGS) {
+            assert_eq!(word.to_lowercase(), *word);
+        }
+        assert!(is_closing("  Best Regards,") && is_closing("Mit freundlichen Grüßen") && !is_closing("Best wishes"));
+        for closing in CLOSINGS {
+            let above = format!("x\n{} ,  \n\n", closing.to_uppercase());
+            assert!(may_end_with_closing(above.as_bytes()), "{closing}");
+        }
+        assert!(!may_end_with_closing(b"Best regards.\n") && !may_end_with_closing(b"x\n, \n"));
     }
 
     #[test]

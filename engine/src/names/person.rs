@@ -21,6 +21,9 @@ const MAX_WORDS: usize = 4;
 const PARTICLES: &[&str] =
     &["de", "del", "della", "der", "den", "van", "von", "di", "da", "du", "la", "le", "ter", "dos", "das", "zu"];
 
+/// The length of the longest particle.
+const LONGEST_PARTICLE: usize = 5;
+
 /// One capitalised word.
 #[derive(Debug, Clone, Copy)]
 struct Word {
@@ -51,60 +54,85 @@ pub struct PersonMatch {
 
 /// Appends every Latin-script name in `text` to `out`.
 pub fn latin_names(text: &str, gazetteer: &NameGazetteer, out: &mut Vec<PersonMatch>) {
-    let bytes = text.as_bytes();
     // Where the last run looked at ended: capitals inside it are not looked at again.
     let mut next = 0;
-    for (index, chunk) in bytes.chunks(8).enumerate() {
-        let mut candidates = capital_candidates(chunk);
-        while candidates != 0 {
-            let at = index * 8 + candidates.trailing_zeros() as usize / 8;
-            candidates &= candidates - 1;
-            if at < next || !is_capital_start(bytes[at]) || !starts_word(text, at) {
-                continue;
-            }
-            let run = run_at(text, at);
-            let words = run.words();
-            let Some(first) = words.first() else { continue };
-            // "Dear Anna", "Dr Okafor": the first word is the evidence for the rest (a lone word is
-            // no name without evidence, whatever it is).
-            if words.len() > 1 && is_context_word(&text[first.span.start..first.span.end]) {
-                next = first.span.end;
-                continue;
-            }
-            if let Some(found) = judge(text, words, gazetteer) {
-                out.push(found);
-            }
-            next = words[words.len() - 1].span.end;
+    for_each_capital_start(text.as_bytes(), |at| {
+        if at < next || !starts_word(text, at) {
+            return;
         }
-    }
+        let run = run_at(text, at);
+        let words = run.words();
+        let Some(first) = words.first() else { return };
+        // "Dear Anna", "Dr Okafor": the first word is the evidence for the rest (a lone word is
+        // no name without evidence, whatever it is).
+        if words.len() > 1 && is_context_word(&text[first.span.start..first.span.end]) {
+            next = first.span.end;
+            return;
+        }
+        if let Some(found) = judge(text, words, gazetteer) {
+            out.push(found);
+        }
+        next = words[words.len() - 1].span.end;
+    });
 }
 
 /// Whether `b` may start a capitalised Latin word: an ASCII capital, or the first byte of a
 /// letter of Latin-1 or Latin Extended (which hold capitals such as É, Ł, Ș).
 fn is_capital_start(b: u8) -> bool {
-    b.is_ascii_uppercase() || (0xC3..=0xC9).contains(&b)
+    // `|`, not `||`: no branch, so that the sweep's loop over a block is vector code.
+    b.is_ascii_uppercase() | (0xC3..=0xC9).contains(&b)
 }
 
-/// The high bit of every byte of `chunk` (up to 8 bytes) that may be a capital, and of a few
-/// more: the bytes `0x40..=0x5F` and `0xC0..=0xCF`, found eight at a time with word arithmetic
-/// (a borrow may mark a byte above a true one too; callers check each byte with
-/// [`is_capital_start`]). Most of a text has no capital, and this skips it quickly.
-fn capital_candidates(chunk: &[u8]) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let x = match <[u8; 8]>::try_from(chunk) {
-        Ok(whole) => u64::from_le_bytes(whole),
-        Err(_) => {
-            // The last, shorter chunk: padded with bytes that are no capital.
-            let mut padded = [0u8; 8];
-            padded[..chunk.len()].copy_from_slice(chunk);
-            u64::from_le_bytes(padded)
+/// Whether a capital at a byte after `before` may start a word: `before` is no ASCII letter or
+/// digit (a byte of a non-ASCII char is left to [`starts_word`]).
+fn may_start_after(before: u8) -> bool {
+    !before.is_ascii_alphanumeric()
+}
+
+/// The bytes the capital sweep classifies at once.
+const BLOCK: usize = 64;
+
+/// Calls `found` with every offset in `bytes`, in order, that holds a byte that may start a
+/// capitalised word ([`is_capital_start`]) after a byte that does not rule a word start out
+/// ([`may_start_after`]). Most of a text is neither, and most capitals are inside words (API,
+/// DB_PASSWORD, AKIAIOSFODNN7EXAMPLE): this sweep passes over both without a branch.
+fn for_each_capital_start(bytes: &[u8], mut found: impl FnMut(usize)) {
+    let may_start =
+        |at: usize| is_capital_start(bytes[at]) && at.checked_sub(1).is_none_or(|i| may_start_after(bytes[i]));
+    if !bytes.is_empty() && may_start(0) {
+        found(0);
+    }
+    // Each block is read with the byte before it, so the blocks start at the second byte.
+    let mut base = 1;
+    while let Some(window) = bytes.get(base - 1..).and_then(<[u8]>::first_chunk::<{ BLOCK + 1 }>) {
+        let (Some(before), Some(block)) = (window.first_chunk(), window.last_chunk()) else { break };
+        let mut starts = start_mask(block, before);
+        while starts != 0 {
+            found(base + starts.trailing_zeros() as usize);
+            starts &= starts - 1;
         }
-    };
-    let zero_bytes = |y: u64| y.wrapping_sub(ONES) & !y & HIGHS;
-    let ascii_capitals = zero_bytes((x & (0xE0 * ONES)) ^ (0x40 * ONES));
-    let latin_letters = zero_bytes((x & (0xF0 * ONES)) ^ (0xC0 * ONES));
-    ascii_capitals | latin_letters
+        base += BLOCK;
+    }
+    for at in base..bytes.len() {
+        if may_start(at) {
+            found(at);
+        }
+    }
+}
+
+/// Bit `k` set where `block[k]` may start a capitalised word after `before[k]`. One pass over
+/// the bytes into flags, which the compiler turns into vector code, then eight flags at a
+/// time into bits: multiplying eight bytes of 0 or 1 by `0x0102_0408_1020_4080` adds byte `k`
+/// into bit `56 + k` and nothing else into the top byte.
+fn start_mask(block: &[u8; BLOCK], before: &[u8; BLOCK]) -> u64 {
+    let mut flags = [0u8; BLOCK];
+    for ((flag, &b), &p) in flags.iter_mut().zip(block).zip(before) {
+        *flag = u8::from(is_capital_start(b) & may_start_after(p));
+    }
+    flags.chunks_exact(8).enumerate().fold(0, |mask, (k, eight)| {
+        let eight = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        mask | (eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k)
+    })
 }
 
 /// Whether no letter or digit ends right before `at`.
@@ -185,12 +213,8 @@ fn run_at(text: &str, at: usize) -> Run {
         next = text.len() - after.len();
         // "van der Berg", "de la Fuente": up to two particles before the next word.
         for _ in 0..2 {
-            if !text.as_bytes().get(next).is_some_and(u8::is_ascii_lowercase) {
-                break;
-            }
-            let particle = PARTICLES.iter().find(|p| after_particle(&text[next..], p).is_some());
-            match particle {
-                Some(p) => next += p.len() + 1,
+            match particle_len(&text.as_bytes()[next..]) {
+                Some(len) => next += len + 1,
                 None => break,
             }
         }
@@ -198,9 +222,13 @@ fn run_at(text: &str, at: usize) -> Run {
     run
 }
 
-/// The text after `particle ` if `text` starts with it.
-fn after_particle<'t>(text: &'t str, particle: &str) -> Option<&'t str> {
-    text.strip_prefix(particle)?.strip_prefix(' ')
+/// The length of the particle that `rest` starts with, followed by a space. A particle is the
+/// whole run of lower-case letters there: most words after a name's word ("Hi team") are ruled
+/// out by their length, without comparing them with each particle.
+fn particle_len(rest: &[u8]) -> Option<usize> {
+    let len = rest.iter().take(LONGEST_PARTICLE + 1).position(|b| !b.is_ascii_lowercase())?;
+    let particle = &rest[..len];
+    (rest[len] == b' ' && PARTICLES.iter().any(|p| p.as_bytes() == particle)).then_some(len)
 }
 
 fn look_up(text: &str, word: Word, gazetteer: &NameGazetteer) -> WordKinds {
@@ -287,25 +315,27 @@ mod tests {
     }
 
     #[test]
-    fn capital_candidates_cover_every_capital() {
-        let text = "ab Cd_eÉf [Zz] x";
-        let found: Vec<usize> = text
-            .as_bytes()
-            .chunks(8)
-            .enumerate()
-            .flat_map(|(i, c)| {
-                let mut m = capital_candidates(c);
-                std::iter::from_fn(move || {
-                    (m != 0).then(|| {
-                        let at = i * 8 + m.trailing_zeros() as usize / 8;
-                        m &= m - 1;
-                        at
-                    })
-                })
-            })
-            .filter(|&at| is_capital_start(text.as_bytes()[at]))
-            .collect();
-        assert_eq!(found, [3, 7, 12]);
+    fn the_sweep_finds_every_capital_after_no_letter_or_digit() {
+        // Capitals and accented letters on both sides of the block boundaries, after letters,
+        // digits, punctuation and other capitals.
+        let text = "Ab Cd_eÉf [Zz] x ÉtéA1B DB_PASSWORD (Ω) ".repeat(9);
+        let bytes = text.as_bytes();
+        for len in [0, 1, 2, 63, 64, 65, 66, 129, bytes.len()] {
+            let mut found = Vec::new();
+            for_each_capital_start(&bytes[..len], |at| found.push(at));
+            let expected: Vec<usize> = (0..len)
+                .filter(|&at| is_capital_start(bytes[at]) && (at == 0 || may_start_after(bytes[at - 1])))
+                .collect();
+            assert_eq!(found, expected, "{len}");
+        }
+        // Every pattern of eight flags, in each eighth of a block, comes out as its bits.
+        for pattern in 0..=255u64 {
+            for eighth in 0..8 {
+                let block: [u8; BLOCK] =
+                    std::array::from_fn(|k| if k / 8 == eighth && pattern >> (k % 8) & 1 == 1 { b'A' } else { b'a' });
+                assert_eq!(start_mask(&block, &[b' '; BLOCK]), pattern << (8 * eighth));
+            }
+        }
     }
 
     #[test]
@@ -320,6 +350,16 @@ mod tests {
         }
         assert_eq!(ascii_word_len(b"O'Brien"), None);
         assert_eq!(ascii_word_len(b"Anna "), Some(Some(4)));
+    }
+
+    #[test]
+    fn particles_are_short_lower_case_words() {
+        assert!(PARTICLES.iter().all(|p| p.len() <= LONGEST_PARTICLE && p.bytes().all(|b| b.is_ascii_lowercase())));
+        assert_eq!(particle_len(b"van der Berg"), Some(3));
+        assert_eq!(particle_len(b"della Rosa"), Some(5));
+        assert_eq!(particle_len(b"dell Rosa"), None);
+        assert_eq!(particle_len(b"de"), None);
+        assert_eq!(particle_len(b"team"), None);
     }
 
     #[test]
