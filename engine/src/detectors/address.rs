@@ -155,7 +155,8 @@ impl Detector for AddressDetector {
                 if shapes & (1 << index) == 0 {
                     continue;
                 }
-                for m in pattern.find_iter(window) {
+                // A match that starts after the number does not hold it, nor does any after it.
+                for m in pattern.find_iter(window).take_while(|m| from + m.start() <= number.start) {
                     let (start, end) = (from + m.start(), from + m.end());
                     let holds_number = start <= number.start && number.end <= end;
                     // Addresses are found in text order, each ending after the one before (a

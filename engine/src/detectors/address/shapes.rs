@@ -239,9 +239,8 @@ fn number_first_shapes(text: &ScanText<'_>, number: Span) -> u8 {
     // A name ("Baker") or an ordinal ("5th Avenue") may start an English street, a French
     // street type a French one ("12 rue", "12, rue", "7 bis rue"): most numbers are ruled out
     // on the first bytes after them, before the word boundary in front of them is looked at.
-    let english =
-        after.first() == Some(&b' ') && after.get(1).is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    let french = after.strip_prefix(b", ").or_else(|| after.strip_prefix(b" ")).is_some_and(may_start_french_street);
+    let english = matches!(after, [b' ', next, ..] if next.is_ascii_uppercase() || next.is_ascii_digit());
+    let french = matches!(after, [b',', b' ', rest @ ..] | [b' ', rest @ ..] if may_start_french_street(rest));
     if !(english || french) || number.len() > 5 || !text.boundary_before(number.start) {
         return 0;
     }
@@ -270,7 +269,6 @@ fn number_first_shapes(text: &ScanText<'_>, number: Span) -> u8 {
 mod tests {
     use super::*;
     use crate::detectors::address::AddressDetector;
-
     #[test]
     fn every_number_that_a_number_last_shape_holds_follows_a_possible_street_name() {
         let detector = AddressDetector::new();
