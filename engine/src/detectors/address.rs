@@ -155,17 +155,17 @@ impl Detector for AddressDetector {
                 if shapes & (1 << index) == 0 {
                     continue;
                 }
-                // A match that starts after the number does not hold it, nor does any after it.
-                for m in pattern.find_iter(window).take_while(|m| from + m.start() <= number.start) {
-                    let (start, end) = (from + m.start(), from + m.end());
-                    let holds_number = start <= number.start && number.end <= end;
-                    // Addresses are found in text order, each ending after the one before (a
-                    // number inside one is skipped), so only the last one found can overlap.
-                    if holds_number && !found.last().is_some_and(|f| f.overlaps(&Span::new(start, end))) {
-                        let end = self.extend_over_postcode(s, end);
-                        found.push(Span::new(start, end));
-                        covered = covered.max(end);
-                    }
+                // Matches do not overlap, so the only one that can hold the number is the first
+                // that ends after the number's start: the window is searched no further.
+                let Some(m) = pattern.find_iter(window).find(|m| from + m.end() > number.start) else { continue };
+                let (start, end) = (from + m.start(), from + m.end());
+                let holds_number = start <= number.start && number.end <= end;
+                // Addresses are found in text order, each ending after the one before (a number
+                // inside one is skipped), so only the last one found can overlap.
+                if holds_number && !found.last().is_some_and(|f| f.overlaps(&Span::new(start, end))) {
+                    let end = self.extend_over_postcode(s, end);
+                    found.push(Span::new(start, end));
+                    covered = covered.max(end);
                 }
             }
         }
