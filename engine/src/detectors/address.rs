@@ -9,8 +9,9 @@
 //! ending in "straße", "Calle … 10", "路88号") decides which shape to try, and the patterns run
 //! only on a small window around that number.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use regex::Regex;
+
+mod shapes;
 
 use super::address_words as words;
 use super::text::{ceil_char_boundary, floor_char_boundary, ScanText};
@@ -22,7 +23,7 @@ use crate::{Kind, Severity, Span};
 pub struct AddressDetector {
     patterns: Vec<Regex>,
     /// The street words of the shapes whose number comes last (`Hauptstraße 5`, `Via Roma 12`).
-    number_last_words: NumberLastWords,
+    number_last_words: shapes::NumberLastWords,
     postcode_city: Option<Regex>,
 }
 
@@ -35,21 +36,6 @@ const COMPOUND: u8 = 4;
 const SOUTHERN: u8 = 8;
 const CHINESE: u8 = 16;
 
-const FRENCH_WORDS: &[&str] = &[
-    "rue",
-    "avenue",
-    "av.",
-    "boulevard",
-    "bd",
-    "place",
-    "allée",
-    "allee",
-    "chemin",
-    "impasse",
-    "quai",
-    "route",
-    "cours",
-];
 const CONTEXT_WORDS: &[&str] = &[
     "address",
     "lives at",
@@ -128,199 +114,10 @@ impl AddressDetector {
         let patterns = patterns().iter().filter_map(|p| Regex::new(p).ok()).collect();
         AddressDetector {
             patterns,
-            number_last_words: NumberLastWords::new(),
+            number_last_words: shapes::NumberLastWords::new(),
             postcode_city: Regex::new(POSTCODE_CITY).ok(),
         }
     }
-}
-
-/// The street words of the shapes whose number comes last, searched for case-sensitively, each
-/// suffix as written at the end of a word, and the common ones capitalised after a hyphen
-/// ("Klaus-Lindner-Platz"): several times faster than a case-insensitive search.
-///
-/// The words are split by whether they start with a lower-case letter, into two searches of
-/// at most 32 words (vectorised Teddy searchers twice as fast per byte as one over all the
-/// words). No word of one part starts with the first byte of a word of the other, so the
-/// leftmost-first match from an offset is the one of the two parts' matches that starts first,
-/// and the two searches together find exactly what one search over every word did.
-#[derive(Debug)]
-struct NumberLastWords {
-    lower: Option<AhoCorasick>,
-    capitalised: Option<AhoCorasick>,
-}
-
-impl NumberLastWords {
-    fn new() -> NumberLastWords {
-        let words = words::COMPOUND_SUFFIXES.iter().chain(words::CAPITALISED_SUFFIXES).chain(words::SOUTHERN);
-        let (lower, capitalised): (Vec<&str>, Vec<&str>) = words.partition(|w| starts_lower_case(w));
-        let build = |words: Vec<&str>| AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(words).ok();
-        NumberLastWords { lower: build(lower), capitalised: build(capitalised) }
-    }
-
-    /// Where the street words end, in text order, as a leftmost-first search over every word
-    /// finds them (a match does not overlap the one before it).
-    fn ends(&self, text: &str) -> Vec<usize> {
-        let (Some(lower), Some(capitalised)) = (&self.lower, &self.capitalised) else { return Vec::new() };
-        let next = |searcher: &AhoCorasick, from: usize| searcher.find(Input::new(text).range(from..));
-        let (mut next_lower, mut next_capitalised) = (next(lower, 0), next(capitalised, 0));
-        let mut ends = Vec::new();
-        let mut from = 0;
-        loop {
-            // A part's next match is looked for again only when it overlaps the match taken.
-            if next_lower.is_some_and(|m| m.start() < from) {
-                next_lower = next(lower, from);
-            }
-            if next_capitalised.is_some_and(|m| m.start() < from) {
-                next_capitalised = next(capitalised, from);
-            }
-            let taken = match (next_lower, next_capitalised) {
-                (Some(a), Some(b)) => Some(if a.start() < b.start() { a } else { b }),
-                (a, b) => a.or(b),
-            };
-            let Some(m) = taken else { return ends };
-            ends.push(m.end());
-            from = m.end();
-        }
-    }
-}
-
-/// Whether `word` starts with an ASCII lower-case letter.
-fn starts_lower_case(word: &str) -> bool {
-    word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-}
-
-/// Whether one of the five words after a house number is an English street word (those are
-/// all capitalised, so a word that is not needs no look-up, nor does one whose first two
-/// letters begin no street word: "INFO", "Friday").
-fn names_english_street(after: &[u8]) -> bool {
-    // Every byte of a non-ASCII char separates words, like the char itself.
-    after.split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(5).any(|w| {
-        let pair = w[0].is_ascii_uppercase()
-            && w.get(1).is_some_and(|&second| ENGLISH_PAIRS[usize::from(w[0] - b'A')] >> second & 1 == 1);
-        pair && words::ENGLISH.binary_search_by(|e| e.as_bytes().cmp(w)).is_ok()
-    })
-}
-
-/// For each capital letter, the second bytes (all ASCII) of the English street words that
-/// start with it, one bit each.
-static ENGLISH_PAIRS: [u128; 26] = english_pairs();
-
-const fn english_pairs() -> [u128; 26] {
-    let mut pairs = [0u128; 26];
-    let mut i = 0;
-    while i < words::ENGLISH.len() {
-        // Every word is capitalised and has a second letter (checked at compile time here).
-        let word = words::ENGLISH[i].as_bytes();
-        assert!(word[0].is_ascii_uppercase() && word[1].is_ascii());
-        pairs[(word[0] - b'A') as usize] |= 1 << word[1];
-        i += 1;
-    }
-    pairs
-}
-
-/// Whether `word` starts with a French street type, in any case.
-fn starts_with_french_street(word: &[u8]) -> bool {
-    FRENCH_WORDS.iter().any(|w| word.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes())))
-}
-
-/// Whether `word` starts with the first two letters, in any case, of a French street type or
-/// of "bis" and "ter" (which may come between the number and the type): most words after a
-/// number do not, and are ruled out before they are compared.
-fn may_start_french_street(word: &[u8]) -> bool {
-    let [first, second, ..] = *word else { return false };
-    let (first, second) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
-    first.is_ascii_lowercase()
-        && second.is_ascii_lowercase()
-        && FRENCH_PAIRS[usize::from(first - b'a')] >> (second - b'a') & 1 == 1
-}
-
-/// For each lower-case letter, the second letters of the words of [`may_start_french_street`]
-/// that start with it, one bit each.
-static FRENCH_PAIRS: [u32; 26] = {
-    let mut pairs = with_pair(with_pair([0; 26], b"bis"), b"ter");
-    let mut i = 0;
-    while i < FRENCH_WORDS.len() {
-        pairs = with_pair(pairs, FRENCH_WORDS[i].as_bytes());
-        i += 1;
-    }
-    pairs
-};
-
-/// `pairs` with the first two letters of `word` added.
-const fn with_pair(mut pairs: [u32; 26], word: &[u8]) -> [u32; 26] {
-    // Every word starts with two lower-case ASCII letters (checked at compile time here).
-    assert!(word[0].is_ascii_lowercase() && word[1].is_ascii_lowercase());
-    pairs[(word[0] - b'a') as usize] |= 1 << (word[1] - b'a');
-    pairs
-}
-
-/// The address shapes worth trying around the house number at `number`; `street_word_before`
-/// says whether a street word of the shapes whose number comes last ends shortly before it.
-fn shapes_around(text: &ScanText<'_>, number: Span, street_word_before: bool) -> u8 {
-    let s = text.text;
-    let digits = number.len();
-    let mut shapes = number_first_shapes(text, number);
-    if street_word_before && digits <= 4 && text.byte_before(number.start) == Some(b' ') {
-        // Backwards: "Hauptstraße 5", "Calle Mayor 10", "Via Roma, 12".
-        let before = &s[..number.start - 1];
-        let before = before.strip_suffix(',').unwrap_or(before);
-        let mut words =
-            before.rsplit(|c: char| !(c.is_alphabetic() || matches!(c, '.' | '-' | '\''))).filter(|w| !w.is_empty());
-        let last = words.next().unwrap_or_default();
-        let lower = last.to_lowercase();
-        if last.starts_with(|c: char| c.is_uppercase()) && words::COMPOUND_SUFFIXES.iter().any(|w| lower.ends_with(w)) {
-            shapes |= COMPOUND;
-        }
-        if std::iter::once(last).chain(words.take(4)).any(|w| words::SOUTHERN.binary_search(&w).is_ok()) {
-            shapes |= SOUTHERN;
-        }
-    }
-    if text.bytes[number.end..].starts_with("号".as_bytes())
-        && ["路", "街", "道"].iter().any(|r| s[..number.start].ends_with(r))
-    {
-        shapes |= CHINESE;
-    }
-    shapes
-}
-
-/// The shapes whose house number comes first worth trying after `number`: "221B Baker Street"
-/// (English), "12 rue de la Paix", "12, rue …", "7 bis rue …" (French).
-fn number_first_shapes(text: &ScanText<'_>, number: Span) -> u8 {
-    let bytes = text.bytes;
-    // The number may end in a letter ("221B"), not in a word.
-    let mut at = number.end;
-    if bytes.get(at).is_some_and(u8::is_ascii_alphabetic) && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
-        at += 1;
-    }
-    let after = &bytes[at..];
-    // A name ("Baker") or an ordinal ("5th Avenue") may start an English street, a French
-    // street type a French one ("12 rue", "12, rue", "7 bis rue"): most numbers are ruled out
-    // on the first bytes after them, before the word boundary in front of them is looked at.
-    let english =
-        after.first() == Some(&b' ') && after.get(1).is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    let french = after.strip_prefix(b", ").or_else(|| after.strip_prefix(b" ")).is_some_and(may_start_french_street);
-    if !(english || french) || number.len() > 5 || !text.boundary_before(number.start) {
-        return 0;
-    }
-    let mut shapes = 0;
-    // Plain digits after a number are another number (an IBAN's groups, a phone number),
-    // never a street.
-    let ordinal = || {
-        let rest = &after[1..];
-        let word = &rest[..rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len())];
-        [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|suffix| word.ends_with(suffix))
-    };
-    if english && (after[1].is_ascii_uppercase() || ordinal()) && names_english_street(after) {
-        shapes |= ENGLISH;
-    }
-    if french {
-        let after = after.strip_prefix(b" bis").or_else(|| after.strip_prefix(b" ter")).unwrap_or(after);
-        let after = after.strip_prefix(b",").unwrap_or(after);
-        if after.strip_prefix(b" ").is_some_and(starts_with_french_street) {
-            shapes |= FRENCH;
-        }
-    }
-    shapes
 }
 
 impl Default for AddressDetector {
@@ -342,20 +139,12 @@ impl Detector for AddressDetector {
         let s = text.text;
         let mut covered = 0;
         let mut found: Vec<Span> = Vec::new();
-        // Where the street words of the number-last shapes end, found in one pass, so that
-        // the words before a number are looked at only when one of them is close.
-        let street_word_ends = self.number_last_words.ends(s);
-        let mut next_word = 0;
         for group in text.groups() {
             let number = group.span;
-            while next_word < street_word_ends.len() && street_word_ends[next_word] + WINDOW < number.start {
-                next_word += 1;
-            }
-            let street_word_before = street_word_ends.get(next_word).is_some_and(|&end| end <= number.start);
             if number.start < covered {
                 continue;
             }
-            let shapes = shapes_around(text, number, street_word_before);
+            let shapes = shapes::shapes_around(text, number, &self.number_last_words);
             if shapes == 0 {
                 continue;
             }
@@ -366,16 +155,17 @@ impl Detector for AddressDetector {
                 if shapes & (1 << index) == 0 {
                     continue;
                 }
-                for m in pattern.find_iter(window) {
-                    let (start, end) = (from + m.start(), from + m.end());
-                    let holds_number = start <= number.start && number.end <= end;
-                    // Addresses are found in text order, each ending after the one before (a
-                    // number inside one is skipped), so only the last one found can overlap.
-                    if holds_number && !found.last().is_some_and(|f| f.overlaps(&Span::new(start, end))) {
-                        let end = self.extend_over_postcode(s, end);
-                        found.push(Span::new(start, end));
-                        covered = covered.max(end);
-                    }
+                // Matches do not overlap, so the only one that can hold the number is the first
+                // that ends after the number's start: the window is searched no further.
+                let Some(m) = pattern.find_iter(window).find(|m| from + m.end() > number.start) else { continue };
+                let (start, end) = (from + m.start(), from + m.end());
+                let holds_number = start <= number.start && number.end <= end;
+                // Addresses are found in text order, each ending after the one before (a number
+                // inside one is skipped), so only the last one found can overlap.
+                if holds_number && !found.last().is_some_and(|f| f.overlaps(&Span::new(start, end))) {
+                    let end = self.extend_over_postcode(s, end);
+                    found.push(Span::new(start, end));
+                    covered = covered.max(end);
                 }
             }
         }
@@ -413,56 +203,10 @@ mod tests {
     }
 
     #[test]
-    fn the_first_letters_filter_lets_every_english_street_word_through() {
-        for word in words::ENGLISH {
-            assert!(names_english_street(format!(" {word} ").as_bytes()), "{word}");
-        }
-        assert!(!names_english_street(b" INFO request Friday"));
-    }
-
-    #[test]
-    fn the_first_letters_after_a_number_let_every_french_street_type_through() {
-        for word in FRENCH_WORDS {
-            let capitalised = word[..1].to_uppercase() + &word[1..];
-            for form in [word.to_string(), capitalised, word.to_ascii_uppercase()] {
-                for number in ["12 ", "12, ", "7 bis ", "7 ter ", "7 bis, ", "7 ter, ", "7b "] {
-                    let text = format!("{number}{form} de la Paix");
-                    let text = ScanText::new(&text);
-                    let shapes = number_first_shapes(&text, text.groups()[0].span);
-                    assert_eq!(shapes & FRENCH, FRENCH, "{number}{form}");
-                }
-            }
-        }
-    }
-
-    #[test]
     fn every_pattern_compiles() {
         let detector = AddressDetector::new();
         assert_eq!(detector.patterns.len(), patterns().len());
         assert!(detector.postcode_city.is_some());
-        assert!(detector.number_last_words.lower.is_some() && detector.number_last_words.capitalised.is_some());
-    }
-
-    #[test]
-    fn street_words_end_where_one_search_over_every_word_ends() {
-        let words: Vec<&str> = words::COMPOUND_SUFFIXES
-            .iter()
-            .chain(words::CAPITALISED_SUFFIXES)
-            .chain(words::SOUTHERN)
-            .copied()
-            .collect();
-        let one = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(&words).unwrap();
-        let parts = NumberLastWords::new();
-        let texts = [
-            "Carreringasse 4, Stradallee 5, Callee, Viale Roma 3 and Via Roma, Hauptstraße 5",
-            "Klaus-Lindner-Platz 59/2 in der Ringstraße, Calle Mayor 10",
-            "",
-            "no street here",
-        ];
-        for text in texts {
-            let expected: Vec<usize> = one.find_iter(text).map(|m| m.end()).collect();
-            assert_eq!(parts.ends(text), expected, "{text}");
-        }
     }
 
     #[test]

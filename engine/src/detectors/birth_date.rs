@@ -149,8 +149,15 @@ fn named_month_date(text: &ScanText<'_>, i: usize) -> Option<(usize, Span)> {
     }
     let gap_len = groups[i + 1].span.start - groups[i].span.end;
     // Day first: "12 March 1985", "12. März 1985", "12 de marzo de 1985".
-    if (4..=24).contains(&gap_len) {
-        let between = s[groups[i].span.end..groups[i + 1].span.start].to_lowercase();
+    let between = &s[groups[i].span.end..groups[i + 1].span.start];
+    // A month name and what may stand around it ("12. März 1985", "12 de marzo de 1985") hold no
+    // ASCII byte but letters, spaces, full stops and commas: a gap such as ":\n  port: " or
+    // " days.\n" is ruled out before it is lower-cased.
+    let may_name_month = |between: &str| {
+        between.bytes().all(|b| !b.is_ascii() || b.is_ascii_alphabetic() || matches!(b, b' ' | b'.' | b','))
+    };
+    if (4..=24).contains(&gap_len) && may_name_month(between) {
+        let between = between.to_lowercase();
         let words = between.trim_matches(|c: char| c == ' ' || c == '.' || c == ',');
         let words = words.strip_prefix("de ").unwrap_or(words);
         let words = words.strip_suffix(" de").unwrap_or(words);
@@ -211,6 +218,17 @@ mod tests {
         assert_eq!(found("fecha de nacimiento: 12 de marzo de 1985"), ["12 de marzo de 1985"]);
         assert_eq!(found("Geburtsdatum 12. März 1985"), ["12. März 1985"]);
         assert_eq!(found("出生日期：1985年3月12日"), ["1985年3月12日"]);
+    }
+
+    #[test]
+    fn finds_every_month_name_after_the_day_in_any_case() {
+        for (name, _) in MONTHS {
+            for form in [name.to_string(), name.to_uppercase()] {
+                for text in [format!("born 12 {form} 1985"), format!("born 12. {form}, 1985")] {
+                    assert_eq!(found(&text), [&text["born ".len()..]], "{text}");
+                }
+            }
+        }
     }
 
     #[test]
