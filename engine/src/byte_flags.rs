@@ -1,5 +1,7 @@
 //! Classes of bytes computed eight at a time, for the sweeps that every scan makes over its
-//! whole text to find places (digit groups, dictionary word starts).
+//! whole text to find places (dictionary word starts, the `:` and `=` some detectors start
+//! from), and a sweep that flags 64 bytes at a time by their byte before
+//! ([`for_each_flagged`]: digit groups, capitals that start a word).
 //!
 //! A word of eight text bytes, read little-endian, gives a mask with bit `8k + 7` set when byte
 //! `k` is in the class: that is where ordinary word arithmetic leaves its answer, and the
@@ -15,6 +17,56 @@ pub fn load(chunk: &[u8]) -> u64 {
     let mut word = [0u8; 8];
     word.copy_from_slice(chunk);
     u64::from_le_bytes(word)
+}
+
+/// The bytes [`for_each_flagged`] classifies at once.
+const BLOCK: usize = 64;
+
+/// Calls `found` with every offset `at` of `bytes`, in order, where `flag(byte before, byte)`
+/// holds (the byte before the first is taken to be a space). The bytes are classified 64 at a
+/// time into flags, a loop the compiler turns into vector code when `flag` has no branch
+/// (write it with `&`, `|`, `^`, not `&&`, `||`), and the flags gathered into one word: most of
+/// a text is flagged nowhere and is passed over without a branch per byte.
+// Always inlined: otherwise `flag` stays a call in the block loop, which then is no vector
+// code (PERSON's sweep measured 0.76 ms per MB inlined, 0.83 not).
+#[inline(always)]
+pub fn for_each_flagged(bytes: &[u8], flag: impl Fn(u8, u8) -> bool, mut found: impl FnMut(usize)) {
+    if bytes.first().is_some_and(|&first| flag(b' ', first)) {
+        found(0);
+    }
+    // Each block is read with the byte before it, so the blocks start at the second byte.
+    let mut base = 1;
+    while let Some(window) = bytes.get(base - 1..).and_then(<[u8]>::first_chunk::<{ BLOCK + 1 }>) {
+        let (Some(before), Some(block)) = (window.first_chunk::<BLOCK>(), window.last_chunk::<BLOCK>()) else {
+            break;
+        };
+        let mut flags = [0u8; BLOCK];
+        for ((flagged, &b), &p) in flags.iter_mut().zip(block).zip(before) {
+            *flagged = u8::from(flag(p, b));
+        }
+        let mut mask = gather(&flags);
+        while mask != 0 {
+            found(base + mask.trailing_zeros() as usize);
+            mask &= mask - 1;
+        }
+        base += BLOCK;
+    }
+    for at in base..bytes.len() {
+        if flag(bytes[at - 1], bytes[at]) {
+            found(at);
+        }
+    }
+}
+
+/// 64 flags of 0 or 1 as the bits of a word, flag `k` in bit `k`: eight at a time, multiplying
+/// eight bytes of 0 or 1 by `0x0102_0408_1020_4080` adds byte `k` into bit `56 + k` and nothing
+/// else into the top byte.
+#[inline(always)]
+fn gather(flags: &[u8; BLOCK]) -> u64 {
+    flags.chunks_exact(8).enumerate().fold(0, |mask, (k, eight)| {
+        let eight = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        mask | (eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k)
+    })
 }
 
 /// The offset of the first `needle` in `bytes` at or after `from`, eight bytes at a time:
@@ -94,6 +146,31 @@ mod tests {
         }
         assert_eq!(find_byte(&[0x3a, 0x01, 0x3b], 1, 0x3b), Some(2));
         assert_eq!(find_byte(&[0u8; 20], 0, 1), None);
+    }
+
+    #[test]
+    fn gathers_every_pattern_of_eight_flags_in_each_eighth() {
+        for pattern in 0..=255u64 {
+            for eighth in 0..8 {
+                let flags: [u8; BLOCK] =
+                    std::array::from_fn(|k| u8::from(k / 8 == eighth && pattern >> (k % 8) & 1 == 1));
+                assert_eq!(gather(&flags), pattern << (8 * eighth));
+            }
+        }
+    }
+
+    #[test]
+    fn flags_like_a_byte_loop_across_blocks() {
+        let text = "a1 22x 333 É4 ".repeat(20);
+        let bytes = text.as_bytes();
+        let changes = |p: u8, b: u8| p.is_ascii_digit() ^ b.is_ascii_digit();
+        for len in [0, 1, 2, 63, 64, 65, 66, 129, bytes.len()] {
+            let mut found = Vec::new();
+            for_each_flagged(&bytes[..len], changes, |at| found.push(at));
+            let expected: Vec<usize> =
+                (0..len).filter(|&at| changes(if at == 0 { b' ' } else { bytes[at - 1] }, bytes[at])).collect();
+            assert_eq!(found, expected, "{len}");
+        }
     }
 
     #[test]

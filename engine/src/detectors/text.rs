@@ -150,9 +150,8 @@ impl<'t> ScanText<'t> {
     }
 }
 
-/// Every maximal run of ASCII digits in `bytes`, found eight bytes at a time: a word of text
-/// gives one flag per byte (is it a digit), and the places where the flag changes are where
-/// groups start and end.
+/// Every maximal run of ASCII digits in `bytes`: the places where "is a digit" changes from one
+/// byte to the next are where groups start and end.
 fn digit_groups(bytes: &[u8]) -> Vec<Group> {
     let mut groups = Vec::new();
     // Where the group being read started, if the previous byte was a digit.
@@ -161,30 +160,8 @@ fn digit_groups(bytes: &[u8]) -> Vec<Group> {
         Some(start) => groups.push(Group { span: Span::new(start, at) }),
         None => open = Some(at),
     };
-    let mut chunks = bytes.chunks_exact(8);
-    let mut offset = 0;
-    // Whether the byte before the current word is a digit, in bit 7.
-    let mut carry = 0u64;
-    for chunk in &mut chunks {
-        let digits = byte_flags::digits(byte_flags::load(chunk));
-        // Bit 8k + 7: byte k is a digit; in `previous`, byte k - 1 is.
-        let previous = (digits << 8) | carry;
-        let mut changes = digits ^ previous;
-        while changes != 0 {
-            toggle(offset + changes.trailing_zeros() as usize / 8);
-            changes &= changes - 1;
-        }
-        carry = digits >> 56;
-        offset += 8;
-    }
-    let mut in_group = carry != 0;
-    for (k, &b) in chunks.remainder().iter().enumerate() {
-        if b.is_ascii_digit() != in_group {
-            toggle(offset + k);
-            in_group = !in_group;
-        }
-    }
-    if in_group {
+    byte_flags::for_each_flagged(bytes, |before, b| before.is_ascii_digit() ^ b.is_ascii_digit(), &mut toggle);
+    if bytes.last().is_some_and(u8::is_ascii_digit) {
         toggle(bytes.len());
     }
     groups

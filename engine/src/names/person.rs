@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use super::context::{evidence_before, is_closing, is_context_word, Evidence};
 use super::gazetteer::{fold_word, NameGazetteer, WordKinds};
-use crate::Span;
+use crate::{byte_flags, Span};
 
 /// At most this many words make a name.
 const MAX_WORDS: usize = 4;
@@ -89,50 +89,12 @@ fn may_start_after(before: u8) -> bool {
     !before.is_ascii_alphanumeric()
 }
 
-/// The bytes the capital sweep classifies at once.
-const BLOCK: usize = 64;
-
 /// Calls `found` with every offset in `bytes`, in order, that holds a byte that may start a
 /// capitalised word ([`is_capital_start`]) after a byte that does not rule a word start out
 /// ([`may_start_after`]). Most of a text is neither, and most capitals are inside words (API,
 /// DB_PASSWORD, AKIAIOSFODNN7EXAMPLE): this sweep passes over both without a branch.
-fn for_each_capital_start(bytes: &[u8], mut found: impl FnMut(usize)) {
-    let may_start =
-        |at: usize| is_capital_start(bytes[at]) && at.checked_sub(1).is_none_or(|i| may_start_after(bytes[i]));
-    if !bytes.is_empty() && may_start(0) {
-        found(0);
-    }
-    // Each block is read with the byte before it, so the blocks start at the second byte.
-    let mut base = 1;
-    while let Some(window) = bytes.get(base - 1..).and_then(<[u8]>::first_chunk::<{ BLOCK + 1 }>) {
-        let (Some(before), Some(block)) = (window.first_chunk(), window.last_chunk()) else { break };
-        let mut starts = start_mask(block, before);
-        while starts != 0 {
-            found(base + starts.trailing_zeros() as usize);
-            starts &= starts - 1;
-        }
-        base += BLOCK;
-    }
-    for at in base..bytes.len() {
-        if may_start(at) {
-            found(at);
-        }
-    }
-}
-
-/// Bit `k` set where `block[k]` may start a capitalised word after `before[k]`. One pass over
-/// the bytes into flags, which the compiler turns into vector code, then eight flags at a
-/// time into bits: multiplying eight bytes of 0 or 1 by `0x0102_0408_1020_4080` adds byte `k`
-/// into bit `56 + k` and nothing else into the top byte.
-fn start_mask(block: &[u8; BLOCK], before: &[u8; BLOCK]) -> u64 {
-    let mut flags = [0u8; BLOCK];
-    for ((flag, &b), &p) in flags.iter_mut().zip(block).zip(before) {
-        *flag = u8::from(is_capital_start(b) & may_start_after(p));
-    }
-    flags.chunks_exact(8).enumerate().fold(0, |mask, (k, eight)| {
-        let eight = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-        mask | (eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k)
-    })
+fn for_each_capital_start(bytes: &[u8], found: impl FnMut(usize)) {
+    byte_flags::for_each_flagged(bytes, |before, b| is_capital_start(b) & may_start_after(before), found);
 }
 
 /// Whether no letter or digit ends right before `at`.
@@ -327,14 +289,6 @@ mod tests {
                 .filter(|&at| is_capital_start(bytes[at]) && (at == 0 || may_start_after(bytes[at - 1])))
                 .collect();
             assert_eq!(found, expected, "{len}");
-        }
-        // Every pattern of eight flags, in each eighth of a block, comes out as its bits.
-        for pattern in 0..=255u64 {
-            for eighth in 0..8 {
-                let block: [u8; BLOCK] =
-                    std::array::from_fn(|k| if k / 8 == eighth && pattern >> (k % 8) & 1 == 1 { b'A' } else { b'a' });
-                assert_eq!(start_mask(&block, &[b' '; BLOCK]), pattern << (8 * eighth));
-            }
         }
     }
 
