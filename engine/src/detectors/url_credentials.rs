@@ -180,35 +180,37 @@ fn line_before<'t>(text: &ScanText<'t>, at: usize) -> Option<&'t str> {
     Some(window.rsplit_once('\n').map_or(window, |(_, line)| line))
 }
 
+/// Passwords that documentation writes in place of a real one.
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "password",
+    "pass",
+    "passwd",
+    "pwd",
+    "secret",
+    "changeme",
+    "change_me",
+    "mypassword",
+    "your_password",
+    "yourpassword",
+    "pass123",
+    "password123",
+    "example",
+    "redacted",
+    "hidden",
+    "none",
+    "null",
+    "xxx",
+    "foo",
+    "bar",
+];
+
 /// Whether a password is a documentation placeholder rather than a real one.
 pub(crate) fn is_placeholder(value: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "password",
-        "pass",
-        "passwd",
-        "pwd",
-        "secret",
-        "changeme",
-        "change_me",
-        "mypassword",
-        "your_password",
-        "yourpassword",
-        "pass123",
-        "password123",
-        "example",
-        "redacted",
-        "hidden",
-        "none",
-        "null",
-        "xxx",
-        "foo",
-        "bar",
-    ];
     // Compared in any ASCII case in place: a lower-cased copy was an allocation per value.
     let value = value.trim();
     let bytes = value.as_bytes();
     value.is_empty()
-        || WORDS.iter().any(|w| value.eq_ignore_ascii_case(w))
+        || PLACEHOLDER_WORDS.iter().any(|w| value.eq_ignore_ascii_case(w))
         || matches!(bytes[0], b'<' | b'{' | b'$' | b'[')
         || bytes.get(..2).is_some_and(|b| b.eq_ignore_ascii_case(b"%s") || b == b"%(")
         || value.chars().all(|c| matches!(c.to_ascii_lowercase(), '*' | 'x' | '.' | '#' | '-' | '_' | '•'))
@@ -223,12 +225,8 @@ mod tests {
     fn a_placeholder_is_what_it_was_in_a_lower_cased_copy() {
         let by_copy = |value: &str| {
             let lower = value.trim().to_ascii_lowercase();
-            let words = ["password", "pass", "passwd", "pwd", "secret", "changeme", "change_me", "mypassword"];
-            let words = words.iter().chain(&["your_password", "yourpassword", "pass123", "password123", "example"]);
-            let words: Vec<&str> =
-                words.chain(&["redacted", "hidden", "none", "null", "xxx", "foo", "bar"]).copied().collect();
             lower.is_empty()
-                || words.contains(&lower.as_str())
+                || PLACEHOLDER_WORDS.contains(&lower.as_str())
                 || ["<", "{", "$", "%s", "%(", "["].iter().any(|p| lower.starts_with(p))
                 || lower.chars().all(|c| matches!(c, '*' | 'x' | '.' | '#' | '-' | '_' | '•'))
                 || lower.contains("your")
