@@ -130,23 +130,25 @@ impl Engine {
             candidates.retain(|c| !self.allowed.contains(&Engine::allow_key(&text[c.bytes.start..c.bytes.end])));
         }
         let mut offsets = OffsetMap::new(text);
-        resolve_overlaps(candidates).into_iter().map(|c| finding(c, &mut offsets)).collect()
+        resolve_overlaps(&candidates).into_iter().map(|i| finding(&candidates[i], &mut offsets)).collect()
     }
 }
 
-fn finding(c: Candidate, offsets: &mut OffsetMap<'_>) -> Finding {
+/// The finding of a candidate that survived: built-in rules' ids and labels are borrowed, so
+/// only a dictionary finding allocates (its client and alias).
+fn finding(c: &Candidate, offsets: &mut OffsetMap<'_>) -> Finding {
     let (start16, _) = offsets.at(c.bytes.start);
     let (end16, _) = offsets.at(c.bytes.end);
     Finding {
         kind: c.kind,
-        rule: c.rule,
-        label: c.label,
+        rule: c.rule.clone(),
+        label: c.label.clone(),
         bytes: c.bytes,
         utf16: Span::new(start16, end16),
         confidence: c.confidence,
         severity: c.severity,
-        client: c.client,
-        alias: c.alias,
+        client: c.client.clone(),
+        alias: c.alias.clone(),
     }
 }
 

@@ -9,50 +9,50 @@
 //!    context), then the longer, then the more confident, then the more severe, then the
 //!    earlier, then the rule id in alphabetical order.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 
 use crate::detectors::{Candidate, Validation};
 
-/// The candidates that survive, in text order, no two overlapping.
+/// The indices of the candidates that survive, in text order, no two overlapping.
 ///
-/// Candidates are grouped into clusters that overlap one another (most candidates are alone
-/// in theirs); the rules are applied inside each cluster, which gives the same result as
-/// applying them to the whole list, in time linear in the number of candidates.
-pub fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    if candidates.len() > 1 {
-        drop_contained(&mut candidates);
-    }
-    // `drop_contained` left them sorted by start (and by end, longest first).
-    let mut kept = Vec::with_capacity(candidates.len());
-    let mut cluster: Vec<Candidate> = Vec::new();
+/// The candidates are ordered through small keys (start, end, index) rather than moved: a
+/// scan has thousands of them, each over a hundred bytes. They are grouped into clusters
+/// that overlap one another (most candidates are alone in theirs); the rules are applied
+/// inside each cluster, which gives the same result as applying them to the whole list, in
+/// time linear in the number of candidates.
+pub fn resolve_overlaps(candidates: &[Candidate]) -> Vec<usize> {
+    let order = uncontained_in_text_order(candidates);
+    let mut kept = Vec::with_capacity(order.len());
+    let mut cluster: Vec<usize> = Vec::new();
     let mut cluster_end = 0;
-    for candidate in candidates {
-        if !cluster.is_empty() && candidate.bytes.start >= cluster_end {
-            resolve_cluster(&mut cluster, &mut kept);
+    for index in order {
+        let bytes = candidates[index].bytes;
+        if !cluster.is_empty() && bytes.start >= cluster_end {
+            resolve_cluster(candidates, &mut cluster, &mut kept);
         }
-        cluster_end = if cluster.is_empty() { candidate.bytes.end } else { cluster_end.max(candidate.bytes.end) };
-        cluster.push(candidate);
+        cluster_end = if cluster.is_empty() { bytes.end } else { cluster_end.max(bytes.end) };
+        cluster.push(index);
     }
-    resolve_cluster(&mut cluster, &mut kept);
+    resolve_cluster(candidates, &mut cluster, &mut kept);
     kept
 }
 
 /// Applies the precedence rules to one cluster of overlapping candidates, appending the
 /// winners to `kept` in text order and emptying the cluster.
-fn resolve_cluster(cluster: &mut Vec<Candidate>, kept: &mut Vec<Candidate>) {
+fn resolve_cluster(candidates: &[Candidate], cluster: &mut Vec<usize>, kept: &mut Vec<usize>) {
     if cluster.len() == 1 {
         kept.append(cluster);
         return;
     }
-    cluster.sort_by(precedence);
-    let mut winners: Vec<Candidate> = Vec::new();
-    for candidate in cluster.drain(..) {
-        if !winners.iter().any(|w| w.bytes.overlaps(&candidate.bytes)) {
-            winners.push(candidate);
+    cluster.sort_by(|&a, &b| precedence(&candidates[a], &candidates[b]));
+    let first_winner = kept.len();
+    for index in cluster.drain(..) {
+        let bytes = &candidates[index].bytes;
+        if !kept[first_winner..].iter().any(|&w| candidates[w].bytes.overlaps(bytes)) {
+            kept.push(index);
         }
     }
-    winners.sort_by_key(|c| c.bytes.start);
-    kept.append(&mut winners);
+    kept[first_winner..].sort_by_key(|&w| candidates[w].bytes.start);
 }
 
 /// The order in which candidates claim their text: the first in this order wins an overlap.
@@ -68,20 +68,26 @@ fn precedence(a: &Candidate, b: &Candidate) -> Ordering {
         .then(a.client.cmp(&b.client))
 }
 
-/// Removes candidates strictly inside a format-confirmed (or better) candidate.
-fn drop_contained(candidates: &mut Vec<Candidate>) {
-    candidates.sort_by(|a, b| a.bytes.start.cmp(&b.bytes.start).then(b.bytes.end.cmp(&a.bytes.end)));
+/// The indices of the candidates not strictly inside a format-confirmed (or better)
+/// candidate, ordered by start, then longest first.
+fn uncontained_in_text_order(candidates: &[Candidate]) -> Vec<usize> {
+    let mut keys: Vec<(usize, Reverse<usize>, usize)> =
+        candidates.iter().enumerate().map(|(index, c)| (c.bytes.start, Reverse(c.bytes.end), index)).collect();
+    // Each detector reports in text order: the stable sort merges those runs.
+    keys.sort();
     // The format-confirmed candidate reaching furthest among those starting at or before the
     // current one: if any contains the current one, this one does.
     let mut container: Option<(usize, usize)> = None;
-    candidates.retain(|c| {
-        let (start, end) = (c.bytes.start, c.bytes.end);
-        let contained = container.is_some_and(|(s, e)| (s < start && end <= e) || (s == start && end < e));
-        if c.validation >= Validation::Format && container.is_none_or(|(_, e)| end > e) {
-            container = Some((start, end));
-        }
-        !contained
-    });
+    keys.into_iter()
+        .filter(|&(start, Reverse(end), index)| {
+            let contained = container.is_some_and(|(s, e)| (s < start && end <= e) || (s == start && end < e));
+            if candidates[index].validation >= Validation::Format && container.is_none_or(|(_, e)| end > e) {
+                container = Some((start, end));
+            }
+            !contained
+        })
+        .map(|(_, _, index)| index)
+        .collect()
 }
 
 #[cfg(test)]
@@ -93,26 +99,31 @@ mod tests {
         Candidate::builtin(kind, "test", "test", Span::new(start, end), 0.9, Severity::Medium, validation)
     }
 
-    fn spans(kept: &[Candidate]) -> Vec<(Kind, usize, usize)> {
-        kept.iter().map(|c| (c.kind, c.bytes.start, c.bytes.end)).collect()
+    /// The kind and span of each candidate that survives, in text order.
+    fn spans(candidates: &[Candidate]) -> Vec<(Kind, usize, usize)> {
+        resolve_overlaps(candidates)
+            .into_iter()
+            .map(|i| &candidates[i])
+            .map(|c| (c.kind, c.bytes.start, c.bytes.end))
+            .collect()
     }
 
     #[test]
     fn a_dictionary_term_inside_an_email_loses_to_the_email() {
-        let kept = resolve_overlaps(vec![
+        let candidates = [
             candidate(Kind::ClientTerm, 4, 8, Validation::Dictionary),
             candidate(Kind::Email, 0, 12, Validation::Format),
-        ]);
-        assert_eq!(spans(&kept), [(Kind::Email, 0, 12)]);
+        ];
+        assert_eq!(spans(&candidates), [(Kind::Email, 0, 12)]);
     }
 
     #[test]
     fn checksum_beats_context_even_when_shorter() {
-        let kept = resolve_overlaps(vec![
+        let candidates = [
             candidate(Kind::Phone, 0, 20, Validation::Context),
             candidate(Kind::CreditCard, 2, 18, Validation::Checksum),
-        ]);
-        assert_eq!(spans(&kept), [(Kind::CreditCard, 2, 18)]);
+        ];
+        assert_eq!(spans(&candidates), [(Kind::CreditCard, 2, 18)]);
     }
 
     #[test]
@@ -123,9 +134,9 @@ mod tests {
             candidate(Kind::Address, 12, 30, Validation::Context),
             candidate(Kind::Email, 40, 50, Validation::Format),
         ];
-        let first = spans(&resolve_overlaps(all.clone()));
+        let first = spans(&all);
         all.reverse();
-        assert_eq!(spans(&resolve_overlaps(all)), first);
+        assert_eq!(spans(&all), first);
         assert_eq!(first, [(Kind::Phone, 0, 10), (Kind::Address, 12, 30), (Kind::Email, 40, 50)]);
     }
 }
