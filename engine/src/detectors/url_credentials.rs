@@ -63,27 +63,30 @@ impl Detector for UrlCredentialsDetector {
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         urls_with_userinfo(text, &self.scheme_end, out);
-        // Every `=` in the text, and the key right before it, if it is one: no key ends
-        // another, so each `=` ends one key at most.
-        let mut from = 0;
-        while let Some(equals) = byte_flags::find_byte(text.bytes, from, b'=') {
-            from = equals + 1;
-            let before = &text.bytes[..equals];
-            // Most `=` follow two bytes that end no key (`request_id=` passes on its `d` but
-            // not on its `i`): compare no strings there. Every key has two bytes at least.
-            let ends_a_key = match before {
-                [.., penultimate, last] => {
-                    self.key_ends[usize::from(*last)] && self.key_penultimates[usize::from(*penultimate)]
+        // Every `=` in the text (the 64-byte sweep: `=` is too frequent in code and logs for
+        // a search that stops at each one), and the key right before it, if it is one: no key
+        // ends another, so each `=` ends one key at most.
+        byte_flags::for_each_flagged(
+            text.bytes,
+            |_, b| b == b'=',
+            |equals| {
+                let before = &text.bytes[..equals];
+                // Most `=` follow two bytes that end no key (`request_id=` passes on its `d` but
+                // not on its `i`): compare no strings there. Every key has two bytes at least.
+                let ends_a_key = match before {
+                    [.., penultimate, last] => {
+                        self.key_ends[usize::from(*last)] && self.key_penultimates[usize::from(*penultimate)]
+                    }
+                    _ => false,
+                };
+                if !ends_a_key {
+                    return;
                 }
-                _ => false,
-            };
-            if !ends_a_key {
-                continue;
-            }
-            if let Some(key) = self.keys.iter().find(|k| before.ends_with(k.as_bytes())) {
-                out.extend(password_parameter(text, equals - key.len(), equals + 1));
-            }
-        }
+                if let Some(key) = self.keys.iter().find(|k| before.ends_with(k.as_bytes())) {
+                    out.extend(password_parameter(text, equals - key.len(), equals + 1));
+                }
+            },
+        );
     }
 }
 
