@@ -1,7 +1,7 @@
 //! Classes of bytes computed eight at a time, for the sweeps that every scan makes over its
-//! whole text to find places (dictionary word starts, the `:` and `=` some detectors start
-//! from), and a sweep that flags 64 bytes at a time by their byte before
-//! ([`for_each_flagged`]: digit groups, capitals that start a word).
+//! whole text to find places (dictionary word starts, the `:` some detectors start from), and
+//! a sweep that flags 64 bytes at a time by their byte before, in vector registers
+//! ([`for_each_flagged`]: digit groups, capitals that start a word, the `=` of parameters).
 //!
 //! A word of eight text bytes, read little-endian, gives a mask with bit `8k + 7` set when byte
 //! `k` is in the class: that is where ordinary word arithmetic leaves its answer, and the
@@ -19,54 +19,66 @@ pub fn load(chunk: &[u8]) -> u64 {
     u64::from_le_bytes(word)
 }
 
+/// Sixteen bytes of text in one vector register, or sixteen flags (a lane of all ones for a
+/// flagged byte, zero for the rest): what the flag of [`for_each_flagged`] reads and returns.
+pub type Lanes = wide::u8x16;
+
+/// The lanes of `bytes` that hold `byte`.
+#[inline(always)]
+pub fn lanes_equal(bytes: Lanes, byte: u8) -> Lanes {
+    bytes.simd_eq(Lanes::splat(byte))
+}
+
+/// The lanes of `bytes` that hold a byte in `lo..=hi`: `byte - lo`, wrapping, is at most
+/// `hi - lo` exactly for those.
+#[inline(always)]
+pub fn lanes_in_range(bytes: Lanes, lo: u8, hi: u8) -> Lanes {
+    let offset = bytes - Lanes::splat(lo);
+    offset.min(Lanes::splat(hi.wrapping_sub(lo))).simd_eq(offset)
+}
+
 /// The bytes [`for_each_flagged`] classifies at once.
 const BLOCK: usize = 64;
 
-/// Calls `found` with every offset `at` of `bytes`, in order, where `flag(byte before, byte)`
-/// holds (the byte before the first is taken to be a space). The bytes are classified 64 at a
-/// time into flags, a loop the compiler turns into vector code when `flag` has no branch
-/// (write it with `&`, `|`, `^`, not `&&`, `||`), and the flags gathered into one word: most of
-/// a text is flagged nowhere and is passed over without a branch per byte.
-// Always inlined: otherwise `flag` stays a call in the block loop, which then is no vector
-// code (PERSON's sweep measured 0.76 ms per MB inlined, 0.83 not).
+/// Calls `found` with every offset `at` of `bytes`, in order, where `flag(bytes before, bytes)`
+/// flags the byte (the byte before the first is taken to be a space). The flag sees sixteen
+/// bytes and the sixteen before them at once, in vector registers (the `wide` crate: SSE2
+/// here, a plain loop where there is no vector unit); the flags of 64 bytes are gathered
+/// into one word, so most of a text, flagged nowhere, is passed over without a branch per
+/// byte.
+// Always inlined, so that `flag` is inlined into the block loop too.
 #[inline(always)]
-pub fn for_each_flagged(bytes: &[u8], flag: impl Fn(u8, u8) -> bool, mut found: impl FnMut(usize)) {
-    if bytes.first().is_some_and(|&first| flag(b' ', first)) {
-        found(0);
-    }
-    // Each block is read with the byte before it, so the blocks start at the second byte.
-    let mut base = 1;
-    while let Some(window) = bytes.get(base - 1..).and_then(<[u8]>::first_chunk::<{ BLOCK + 1 }>) {
-        let (Some(before), Some(block)) = (window.first_chunk::<BLOCK>(), window.last_chunk::<BLOCK>()) else {
-            break;
+pub fn for_each_flagged(bytes: &[u8], flag: impl Fn(Lanes, Lanes) -> Lanes, mut found: impl FnMut(usize)) {
+    let mut base = 0;
+    while base < bytes.len() {
+        // A block is read in place with the byte before it; the first (after no byte) and
+        // the last (shorter than a block) are copied into a window padded with spaces, and
+        // the flags of the padding are dropped.
+        let mut mask = match base.checked_sub(1).and_then(|before| bytes.get(before..)?.first_chunk::<{ BLOCK + 1 }>())
+        {
+            Some(window) => block_flags(window, &flag),
+            None => {
+                let rest = &bytes[base..bytes.len().min(base + BLOCK)];
+                let mut window = [b' '; BLOCK + 1];
+                window[0] = base.checked_sub(1).map_or(b' ', |before| bytes[before]);
+                window[1..=rest.len()].copy_from_slice(rest);
+                block_flags(&window, &flag) & (u64::MAX >> (BLOCK - rest.len()))
+            }
         };
-        let mut flags = [0u8; BLOCK];
-        for ((flagged, &b), &p) in flags.iter_mut().zip(block).zip(before) {
-            *flagged = u8::from(flag(p, b));
-        }
-        let mut mask = gather(&flags);
         while mask != 0 {
             found(base + mask.trailing_zeros() as usize);
             mask &= mask - 1;
         }
         base += BLOCK;
     }
-    for at in base..bytes.len() {
-        if flag(bytes[at - 1], bytes[at]) {
-            found(at);
-        }
-    }
 }
 
-/// 64 flags of 0 or 1 as the bits of a word, flag `k` in bit `k`: eight at a time, multiplying
-/// eight bytes of 0 or 1 by `0x0102_0408_1020_4080` adds byte `k` into bit `56 + k` and nothing
-/// else into the top byte.
+/// The flags of the last 64 bytes of `window`, each byte read with the one before it, flag
+/// `k` in bit `k`.
 #[inline(always)]
-fn gather(flags: &[u8; BLOCK]) -> u64 {
-    flags.chunks_exact(8).enumerate().fold(0, |mask, (k, eight)| {
-        let eight = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-        mask | (eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k)
-    })
+fn block_flags(window: &[u8; BLOCK + 1], flag: &impl Fn(Lanes, Lanes) -> Lanes) -> u64 {
+    let lanes = |from: usize| Lanes::new(window[from..from + 16].try_into().unwrap_or_default());
+    (0..BLOCK / 16).fold(0, |mask, k| mask | u64::from(flag(lanes(16 * k), lanes(16 * k + 1)).to_bitmask()) << (16 * k))
 }
 
 /// The offset of the first `needle` in `bytes` at or after `from`, eight bytes at a time:
@@ -149,12 +161,13 @@ mod tests {
     }
 
     #[test]
-    fn gathers_every_pattern_of_eight_flags_in_each_eighth() {
-        for pattern in 0..=255u64 {
-            for eighth in 0..8 {
-                let flags: [u8; BLOCK] =
-                    std::array::from_fn(|k| u8::from(k / 8 == eighth && pattern >> (k % 8) & 1 == 1));
-                assert_eq!(gather(&flags), pattern << (8 * eighth));
+    fn lanes_in_range_flag_exactly_the_bytes_in_range() {
+        for (lo, hi) in [(b'0', b'9'), (b'A', b'Z'), (0, 0x7F), (0xC3, 0xC9), (0x80, 0xFF), (b'=', b'=')] {
+            for first in (0..=255u8).step_by(16) {
+                let bytes: [u8; 16] = std::array::from_fn(|k| first + k as u8);
+                let flags = lanes_in_range(Lanes::new(bytes), lo, hi).to_array();
+                let expected: [u8; 16] = std::array::from_fn(|k| if (lo..=hi).contains(&bytes[k]) { 0xFF } else { 0 });
+                assert_eq!(flags, expected, "{lo}..={hi}");
             }
         }
     }
@@ -163,12 +176,15 @@ mod tests {
     fn flags_like_a_byte_loop_across_blocks() {
         let text = "a1 22x 333 É4 ".repeat(20);
         let bytes = text.as_bytes();
-        let changes = |p: u8, b: u8| p.is_ascii_digit() ^ b.is_ascii_digit();
-        for len in [0, 1, 2, 63, 64, 65, 66, 129, bytes.len()] {
+        let changes = |p: Lanes, b: Lanes| lanes_in_range(p, b'0', b'9') ^ lanes_in_range(b, b'0', b'9');
+        for len in [0, 1, 2, 63, 64, 65, 66, 129, 130, bytes.len()] {
             let mut found = Vec::new();
             for_each_flagged(&bytes[..len], changes, |at| found.push(at));
-            let expected: Vec<usize> =
-                (0..len).filter(|&at| changes(if at == 0 { b' ' } else { bytes[at - 1] }, bytes[at])).collect();
+            let expected: Vec<usize> = (0..len)
+                .filter(|&at| {
+                    at.checked_sub(1).map_or(b' ', |before| bytes[before]).is_ascii_digit() ^ bytes[at].is_ascii_digit()
+                })
+                .collect();
             assert_eq!(found, expected, "{len}");
         }
     }

@@ -160,7 +160,8 @@ fn digit_groups(bytes: &[u8]) -> Vec<Group> {
         Some(start) => groups.push(Group { span: Span::new(start, at) }),
         None => open = Some(at),
     };
-    byte_flags::for_each_flagged(bytes, |before, b| before.is_ascii_digit() ^ b.is_ascii_digit(), &mut toggle);
+    let digits = |lanes| byte_flags::lanes_in_range(lanes, b'0', b'9');
+    byte_flags::for_each_flagged(bytes, |before, b| digits(before) ^ digits(b), &mut toggle);
     if bytes.last().is_some_and(u8::is_ascii_digit) {
         toggle(bytes.len());
     }

@@ -68,7 +68,7 @@ impl Detector for UrlCredentialsDetector {
         // ends another, so each `=` ends one key at most.
         byte_flags::for_each_flagged(
             text.bytes,
-            |_, b| b == b'=',
+            |_, b| byte_flags::lanes_equal(b, b'='),
             |equals| {
                 let before = &text.bytes[..equals];
                 // Most `=` follow two bytes that end no key (`request_id=` passes on its `d` but

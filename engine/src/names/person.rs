@@ -13,7 +13,8 @@ use std::borrow::Cow;
 
 use super::context::{evidence_before, is_closing, is_context_word, Evidence};
 use super::gazetteer::{fold_word, NameGazetteer, WordKinds};
-use crate::{byte_flags, Span};
+use crate::byte_flags::{self, Lanes};
+use crate::Span;
 
 /// At most this many words make a name.
 const MAX_WORDS: usize = 4;
@@ -76,25 +77,25 @@ pub fn latin_names(text: &str, gazetteer: &NameGazetteer, out: &mut Vec<PersonMa
     });
 }
 
-/// Whether `b` may start a capitalised Latin word: an ASCII capital, or the first byte of a
+/// The lanes that may start a capitalised Latin word: an ASCII capital, or the first byte of a
 /// letter of Latin-1 or Latin Extended (which hold capitals such as É, Ł, Ș).
-fn is_capital_start(b: u8) -> bool {
-    // `|`, not `||`: no branch, so that the sweep's loop over a block is vector code.
-    b.is_ascii_uppercase() | (0xC3..=0xC9).contains(&b)
+fn capital_starts(bytes: Lanes) -> Lanes {
+    byte_flags::lanes_in_range(bytes, b'A', b'Z') | byte_flags::lanes_in_range(bytes, 0xC3, 0xC9)
 }
 
-/// Whether a capital at a byte after `before` may start a word: `before` is no ASCII letter or
-/// digit (a byte of a non-ASCII char is left to [`starts_word`]).
-fn may_start_after(before: u8) -> bool {
-    !before.is_ascii_alphanumeric()
+/// The lanes after which a capital may start a word: no ASCII letter or digit (a byte of a
+/// non-ASCII char is left to [`starts_word`]).
+fn may_start_after(before: Lanes) -> Lanes {
+    let letter = byte_flags::lanes_in_range(before | Lanes::splat(0x20), b'a', b'z');
+    !(letter | byte_flags::lanes_in_range(before, b'0', b'9'))
 }
 
 /// Calls `found` with every offset in `bytes`, in order, that holds a byte that may start a
-/// capitalised word ([`is_capital_start`]) after a byte that does not rule a word start out
+/// capitalised word ([`capital_starts`]) after a byte that does not rule a word start out
 /// ([`may_start_after`]). Most of a text is neither, and most capitals are inside words (API,
 /// DB_PASSWORD, AKIAIOSFODNN7EXAMPLE): this sweep passes over both without a branch.
 fn for_each_capital_start(bytes: &[u8], found: impl FnMut(usize)) {
-    byte_flags::for_each_flagged(bytes, |before, b| is_capital_start(b) & may_start_after(before), found);
+    byte_flags::for_each_flagged(bytes, |before, b| capital_starts(b) & may_start_after(before), found);
 }
 
 /// Whether no letter or digit ends right before `at`.
@@ -286,7 +287,10 @@ mod tests {
             let mut found = Vec::new();
             for_each_capital_start(&bytes[..len], |at| found.push(at));
             let expected: Vec<usize> = (0..len)
-                .filter(|&at| is_capital_start(bytes[at]) && (at == 0 || may_start_after(bytes[at - 1])))
+                .filter(|&at| {
+                    let capital = bytes[at].is_ascii_uppercase() || (0xC3..=0xC9).contains(&bytes[at]);
+                    capital && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+                })
                 .collect();
             assert_eq!(found, expected, "{len}");
         }
