@@ -195,6 +195,24 @@ const fn with_pair(mut pairs: [u32; 26], word: &[u8]) -> [u32; 26] {
     pairs
 }
 
+/// Whether a shape of [`shapes_around`] may hold the number at `number`, from the bytes right
+/// beside it: a space before it (a street name before), a space or a comma after it or after the
+/// letter that may end it (a street after), or the first byte of `号`. Most numbers (dates,
+/// times, versions, UUID pieces) have none, and are passed over without a call (a test checks
+/// that every number [`shapes_around`] gives a shape passes).
+#[inline(always)]
+pub(super) fn may_hold_address(bytes: &[u8], number: Span) -> bool {
+    let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
+    let after = byte(number.end);
+    let after_letter = after.is_ascii_alphabetic() && matches!(byte(number.end + 1), b' ' | b',');
+    (number.start > 0 && bytes[number.start - 1] == b' ')
+        | matches!(after, b' ' | b',' | CHINESE_NUMBER_SIGN_LEAD)
+        | after_letter
+}
+
+/// The first byte of `号`, which ends the number of a Chinese address.
+const CHINESE_NUMBER_SIGN_LEAD: u8 = "号".as_bytes()[0];
+
 /// The address shapes worth trying around the house number at `number`.
 pub(super) fn shapes_around(text: &ScanText<'_>, number: Span, number_last_words: &NumberLastWords) -> u8 {
     let s = text.text;
@@ -307,6 +325,31 @@ mod tests {
             let number = ScanText::new(text).groups().last().unwrap().span;
             assert!(!may_end_street_name(text, number.start - 1), "{text}");
         }
+    }
+
+    #[test]
+    fn every_number_with_a_shape_passes_the_bytes_beside_it() {
+        let detector = AddressDetector::new();
+        let texts = [
+            "221B Baker Street, 12, rue de la Paix, 7 bis rue X, 7b, rue Y, Hauptstraße 5, Via Roma, 12",
+            "建国路88号 1600 Pennsylvania Avenue NW, 350 5th Avenue, 12-14 Baker Street, x 2024-03-15 a12 b",
+            "Calle Mayor, n. 10, 12 March 1985, SSN 536-22-1234, +44 20 7946 0958 DE89 3704 0044 00",
+            "5",
+            "5 ",
+            " 5",
+            "5号",
+        ];
+        let mut with_shape = 0;
+        for text in texts {
+            let scan = ScanText::new(text);
+            for group in scan.groups() {
+                if shapes_around(&scan, group.span, &detector.number_last_words) != 0 {
+                    with_shape += 1;
+                    assert!(may_hold_address(scan.bytes, group.span), "{text}: {:?}", group.span);
+                }
+            }
+        }
+        assert!(with_shape >= 12, "{with_shape}");
     }
 
     #[test]
