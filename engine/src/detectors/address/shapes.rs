@@ -110,40 +110,51 @@ fn names_english_street(after: &[u8]) -> bool {
         .split(|b| !b.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(5)
-        .any(|w| may_begin(&ENGLISH_PAIRS, w) && words::ENGLISH.binary_search_by(|e| e.as_bytes().cmp(w)).is_ok())
+        .any(|w| words_like(words::ENGLISH, &ENGLISH_BY_PAIR, w).iter().any(|e| e.as_bytes() == w))
 }
 
 /// Whether `word` is one of the Spanish or Italian street types.
 fn is_southern_street(word: &str) -> bool {
-    may_begin(&SOUTHERN_PAIRS, word.as_bytes()) && words::SOUTHERN.binary_search(&word).is_ok()
+    words_like(words::SOUTHERN, &SOUTHERN_BY_PAIR, word.as_bytes()).contains(&word)
 }
 
-/// Whether the first two bytes of `word` begin one of the capitalised words that `pairs` holds
-/// (see [`first_pairs`]): most words are ruled out before they are looked up.
-fn may_begin(pairs: &[u128; 26], word: &[u8]) -> bool {
-    let [first @ b'A'..=b'Z', second, ..] = *word else { return false };
-    second.is_ascii() && pairs[usize::from(first - b'A')] >> second & 1 == 1
+/// The words of `list` (sorted, each a capital and a lower-case ASCII letter first) that start
+/// with the first two bytes of `word`, from its [`ranges_by_pair`]: at most eight, so a word is
+/// compared with those only, and most words (lower case, "INFO", "Friday") with none.
+fn words_like(list: &'static [&'static str], ranges: &PairRanges, word: &[u8]) -> &'static [&'static str] {
+    let [first @ b'A'..=b'Z', second @ b'a'..=b'z', ..] = *word else { return &[] };
+    let (start, end) = ranges[usize::from(first - b'A') * 26 + usize::from(second - b'a')];
+    list.get(usize::from(start)..usize::from(end)).unwrap_or_default()
 }
 
-/// For each capital letter, the second bytes of [`words::ENGLISH`] that start with it.
-static ENGLISH_PAIRS: [u128; 26] = first_pairs(words::ENGLISH);
+/// For each capital and lower-case letter, the range of a sorted list of words that starts
+/// with them (see [`ranges_by_pair`]).
+type PairRanges = [(u8, u8); 26 * 26];
 
-/// For each capital letter, the second bytes of [`words::SOUTHERN`] that start with it.
-static SOUTHERN_PAIRS: [u128; 26] = first_pairs(words::SOUTHERN);
+/// [`PairRanges`] of [`words::ENGLISH`].
+static ENGLISH_BY_PAIR: PairRanges = ranges_by_pair(words::ENGLISH);
 
-/// For each capital letter, the second bytes (all ASCII) of the `words` that start with it,
-/// one bit each.
-const fn first_pairs(words: &[&str]) -> [u128; 26] {
-    let mut pairs = [0u128; 26];
+/// [`PairRanges`] of [`words::SOUTHERN`].
+static SOUTHERN_BY_PAIR: PairRanges = ranges_by_pair(words::SOUTHERN);
+
+/// The [`PairRanges`] of `list`, empty for most pairs.
+const fn ranges_by_pair(list: &[&str]) -> PairRanges {
+    let mut ranges = [(0u8, 0u8); 26 * 26];
     let mut i = 0;
-    while i < words.len() {
-        // Every word is capitalised and has a second letter (checked at compile time here).
-        let word = words[i].as_bytes();
-        assert!(word[0].is_ascii_uppercase() && word[1].is_ascii());
-        pairs[(word[0] - b'A') as usize] |= 1 << word[1];
+    while i < list.len() {
+        // Every word is capitalised, its second letter is lower case, and the words that start
+        // alike are next to each other (checked at compile time here).
+        let word = list[i].as_bytes();
+        assert!(word[0].is_ascii_uppercase() && word[1].is_ascii_lowercase() && i < 255);
+        let pair = (word[0] - b'A') as usize * 26 + (word[1] - b'a') as usize;
+        if ranges[pair].1 == 0 {
+            ranges[pair].0 = i as u8;
+        }
+        assert!(ranges[pair].1 == 0 || ranges[pair].1 as usize == i);
+        ranges[pair].1 = i as u8 + 1;
         i += 1;
     }
-    pairs
+    ranges
 }
 
 /// Whether `word`, lower-cased, ends with a German or Dutch compound street suffix
@@ -353,11 +364,13 @@ mod tests {
     }
 
     #[test]
-    fn the_first_letters_filter_lets_every_english_street_word_through() {
+    fn the_first_letters_filter_lets_every_street_word_through() {
         for word in words::ENGLISH {
             assert!(names_english_street(format!(" {word} ").as_bytes()), "{word}");
         }
         assert!(!names_english_street(b" INFO request Friday"));
+        assert!(words::SOUTHERN.iter().all(|word| is_southern_street(word)));
+        assert!(!is_southern_street("Vial") && !is_southern_street("Via."));
     }
 
     #[test]
