@@ -292,6 +292,11 @@ fn look_back(bytes: &[u8], at: usize) -> LookBack {
 /// Whether a field may end with `stem`, the last word before a colon: it is the last word of a
 /// field, or nothing (a colon apart, "Contact :").
 fn may_end_field(stem: &[u8]) -> bool {
+    // Most words before a colon ("req:", "port:") end with a byte that ends no field, and are
+    // ruled out before they are compared with each field.
+    if stem.last().is_some_and(|&b| !FIELD_ENDS[usize::from(b.to_ascii_lowercase())]) {
+        return false;
+    }
     let ends_with_stem = |field: &[u8]| {
         field
             .len()
@@ -365,16 +370,22 @@ fn may_end_with_closing(above: &[u8]) -> bool {
 }
 
 /// The bytes that end a closing (lower case), a table built from [`CLOSINGS`].
-const CLOSING_ENDS: [bool; 256] = {
+const CLOSING_ENDS: [bool; 256] = last_bytes(CLOSINGS);
+
+/// The bytes that end a field (lower case), a table built from [`FIELDS`].
+const FIELD_ENDS: [bool; 256] = last_bytes(FIELDS);
+
+/// The last bytes of `words`, as a table of every byte.
+const fn last_bytes(words: &[&str]) -> [bool; 256] {
     let mut ends = [false; 256];
     let mut i = 0;
-    while i < CLOSINGS.len() {
-        let closing = CLOSINGS[i].as_bytes();
-        ends[closing[closing.len() - 1] as usize] = true;
+    while i < words.len() {
+        let word = words[i].as_bytes();
+        ends[word[word.len() - 1] as usize] = true;
         i += 1;
     }
     ends
-};
+}
 
 /// Whether `line` is a closing ("Best regards,", "Cordialement").
 pub fn is_closing(line: &str) -> bool {
@@ -462,6 +473,17 @@ mod tests {
             assert!(may_end_with_closing(above.as_bytes()), "{closing}");
         }
         assert!(!may_end_with_closing(b"Best regards.\n") && !may_end_with_closing(b"x\n, \n"));
+    }
+
+    #[test]
+    fn every_field_ends_with_a_possible_stem() {
+        for field in FIELDS {
+            for form in [field.to_string(), field.to_ascii_uppercase()] {
+                let last_word = form.rsplit(' ').next().unwrap_or_default();
+                assert!(may_end_field(last_word.as_bytes()), "{form}");
+            }
+        }
+        assert!(may_end_field(b"") && !may_end_field(b"req") && !may_end_field(b"port"));
     }
 
     #[test]
