@@ -93,7 +93,8 @@ const CLOSINGS: &[&str] = &[
 /// Whether `word` is a title or a salutation, evidence for the name after it rather than part
 /// of it.
 pub fn is_context_word(word: &str) -> bool {
-    word.len() <= LONGEST_CONTEXT_WORD && (is_title(word) || SALUTATION_KEYS.contains(&key(word.as_bytes(), true)))
+    word.len() <= LONGEST_CONTEXT_WORD
+        && (is_title(word.as_bytes()) || SALUTATION_KEYS.contains(&key(word.as_bytes(), true)))
 }
 
 /// A word of at most [`LONGEST_CONTEXT_WORD`] bytes as one number, in ASCII lower case if
@@ -132,16 +133,16 @@ const SALUTATION_KEYS: [u128; SALUTATIONS.len()] = keys(SALUTATIONS);
 const LONGEST_CONTEXT_WORD: usize = 9;
 
 /// Whether `word` (without its full stop) is a title. Every title starts with an ASCII capital.
-fn is_title(word: &str) -> bool {
+fn is_title(word: &[u8]) -> bool {
     word.len() <= LONGEST_CONTEXT_WORD
-        && word.starts_with(|c: char| c.is_ascii_uppercase())
-        && TITLE_KEYS.contains(&key(word.as_bytes(), false))
+        && word.first().is_some_and(u8::is_ascii_uppercase)
+        && TITLE_KEYS.contains(&key(word, false))
 }
 
 /// Whether `word`, the last word before a name, is a title, with or without its full stop
 /// ("M." for Monsieur only with it).
-fn is_title_word(word: &str) -> bool {
-    is_title(word.strip_suffix('.').unwrap_or(word)) || word == "M."
+fn is_title_word(word: &[u8]) -> bool {
+    is_title(word.strip_suffix(b".").unwrap_or(word)) || word == b"M."
 }
 
 /// The evidence that the text before `at` gives for a name starting at `at`.
@@ -189,7 +190,7 @@ fn evidence_on_line(text: &str, at: usize, line_start: usize, long_line: bool) -
         return Evidence::None;
     }
     let last_word = trimmed.rsplit(ends_last_word).next().unwrap_or("");
-    if is_title_word(last_word) {
+    if is_title_word(last_word.as_bytes()) {
         return Evidence::Title;
     }
     if long_line {
@@ -275,8 +276,8 @@ fn look_back(bytes: &[u8], at: usize) -> LookBack {
     }
     let word_start = skip(word_end, |c| !ends_last_word(c));
     let word = &bytes[word_start..word_end];
-    // Every title starts with an ASCII capital: most words need no comparison.
-    let title = word.first().is_some_and(u8::is_ascii_uppercase) && std::str::from_utf8(word).is_ok_and(is_title_word);
+    // Every byte read is ASCII, so the word is compared as it is, without a check of its encoding.
+    let title = is_title_word(word);
     if title || byte_before(word_start).is_none_or(|b| b.is_none()) {
         return LookBack::Unknown;
     }
