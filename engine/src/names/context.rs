@@ -93,9 +93,44 @@ const CLOSINGS: &[&str] = &[
 /// Whether `word` is a title or a salutation, evidence for the name after it rather than part
 /// of it.
 pub fn is_context_word(word: &str) -> bool {
+    let word = word.as_bytes();
     word.len() <= LONGEST_CONTEXT_WORD
-        && (is_title(word.as_bytes()) || SALUTATION_KEYS.contains(&key(word.as_bytes(), true)))
+        && may_start_context_word(word)
+        && (is_title(word) || SALUTATION_KEYS.contains(&key(word, true)))
 }
+
+/// Whether the first two bytes of `word` may start a title or a salutation, in any ASCII case:
+/// most words ("Please", "Street", "Contact") are ruled out before they are compared with each.
+fn may_start_context_word(word: &[u8]) -> bool {
+    let [first, second, ..] = *word else { return false };
+    let pair = pair_index(first, second);
+    CONTEXT_PAIRS[pair / 64] >> (pair % 64) & 1 == 1
+}
+
+/// The first two bytes of a word as a number below 1,024, by their five low bits: the same for
+/// an ASCII letter in either case, different for two different letters.
+const fn pair_index(first: u8, second: u8) -> usize {
+    ((first & 0x1F) as usize) << 5 | (second & 0x1F) as usize
+}
+
+/// The [`pair_index`]es of the titles and salutations (each has two bytes at least), one bit
+/// each.
+const CONTEXT_PAIRS: [u64; 16] = {
+    let mut pairs = [0u64; 16];
+    let lists = [TITLES, SALUTATIONS];
+    let mut list = 0;
+    while list < lists.len() {
+        let mut i = 0;
+        while i < lists[list].len() {
+            let word = lists[list][i].as_bytes();
+            let pair = pair_index(word[0], word[1]);
+            pairs[pair / 64] |= 1 << (pair % 64);
+            i += 1;
+        }
+        list += 1;
+    }
+    pairs
+};
 
 /// A word of at most [`LONGEST_CONTEXT_WORD`] bytes as one number, in ASCII lower case if
 /// `lower`, with its length in the top byte: a list of such words is searched with one
@@ -136,6 +171,7 @@ const LONGEST_CONTEXT_WORD: usize = 9;
 fn is_title(word: &[u8]) -> bool {
     word.len() <= LONGEST_CONTEXT_WORD
         && word.first().is_some_and(u8::is_ascii_uppercase)
+        && may_start_context_word(word)
         && TITLE_KEYS.contains(&key(word, false))
 }
 
@@ -474,6 +510,18 @@ mod tests {
             assert!(may_end_with_closing(above.as_bytes()), "{closing}");
         }
         assert!(!may_end_with_closing(b"Best regards.\n") && !may_end_with_closing(b"x\n, \n"));
+    }
+
+    #[test]
+    fn every_title_and_salutation_starts_like_one() {
+        for word in TITLES.iter().chain(SALUTATIONS) {
+            for form in [word.to_string(), word.to_ascii_uppercase(), word.to_ascii_lowercase()] {
+                assert!(may_start_context_word(form.as_bytes()), "{form}");
+            }
+            assert!(is_context_word(word), "{word}");
+        }
+        assert!(is_context_word("Dear") && is_context_word("HELLO") && is_title_word(b"Dott.ssa"));
+        assert!(!may_start_context_word(b"Street") && !may_start_context_word(b"M"));
     }
 
     #[test]
