@@ -87,16 +87,27 @@ static STREET_WORD_BYTES: [bool; 256] = {
 fn may_end_street_name(s: &str, space: usize) -> bool {
     let before = &s[..space];
     let before = before.strip_suffix(',').unwrap_or(before);
+    let bytes = before.as_bytes();
     let mut word = before.len();
-    // Every char that a name in those patterns may hold goes on the word, and a few more.
-    for c in before.chars().rev() {
-        if c.is_uppercase() {
-            return true;
+    // Every char that a name in those patterns may hold goes on the word, and a few more: any
+    // non-ASCII char, ASCII letters and `.-'`. ASCII, most of it, is read as bytes; only a
+    // non-ASCII char is decoded, to see whether it is upper case.
+    while let Some(&b) = bytes[..word].last() {
+        if b.is_ascii() {
+            if b.is_ascii_uppercase() {
+                return true;
+            }
+            if !(b.is_ascii_lowercase() || matches!(b, b'.' | b'-' | b'\'')) {
+                break;
+            }
+            word -= 1;
+        } else {
+            let Some(c) = before[..word].chars().next_back() else { break };
+            if c.is_uppercase() {
+                return true;
+            }
+            word -= c.len_utf8();
         }
-        if !(c.is_lowercase() || !c.is_ascii() || matches!(c, '.' | '-' | '\'')) {
-            break;
-        }
-        word -= c.len_utf8();
     }
     matches!(&before[word..], "n" | "n.")
 }
@@ -331,6 +342,26 @@ mod tests {
                     }
                 }
             }
+        }
+        // The char by char reading that the byte reading replaced, as a reference.
+        let by_chars = |s: &str, space: usize| {
+            let before = &s[..space];
+            let before = before.strip_suffix(',').unwrap_or(before);
+            let mut word = before.len();
+            for c in before.chars().rev() {
+                if c.is_uppercase() {
+                    return true;
+                }
+                if !(c.is_lowercase() || !c.is_ascii() || matches!(c, '.' | '-' | '\'')) {
+                    break;
+                }
+                word -= c.len_utf8();
+            }
+            matches!(&before[word..], "n" | "n.")
+        };
+        let text = "x n 1 n. 2 an 3 N 4 éa 5 Éa 6 ªn 7 ñ 8 ß 9 x-y 1 ,n, 2 Ωn 3 d'Ávila 4 ’n 5 ¿n 6 a.b.c 7 Ab, 8 a,,9";
+        for (space, _) in text.match_indices(' ') {
+            assert_eq!(may_end_street_name(text, space), by_chars(text, space), "{}", &text[..space]);
         }
         for text in ["chapter 3", "fixé au 15", "DE89 3704", "= 12"] {
             let number = ScanText::new(text).groups().last().unwrap().span;
