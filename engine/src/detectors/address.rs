@@ -141,7 +141,7 @@ impl Detector for AddressDetector {
         let mut found: Vec<Span> = Vec::new();
         for group in text.groups() {
             let number = group.span;
-            if number.start < covered {
+            if number.start < covered || !shapes::may_hold_address(text.bytes, number) {
                 continue;
             }
             let shapes = shapes::shapes_around(text, number, &self.number_last_words);

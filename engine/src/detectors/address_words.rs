@@ -2,7 +2,8 @@
 //! languages' shapes. The English list adds to the common abbreviations the street suffixes of
 //! the US Postal Service's list, as the Faker package (MIT licence) ships them.
 
-/// English street types, as written (capitalised), sorted (they are looked up by binary search).
+/// English street types, as written (capitalised), sorted (a word is compared only with those
+/// that start with its first two letters, found by their place in this order).
 pub const ENGLISH: &[&str] = &[
     "Alley",
     "Ave",
@@ -246,8 +247,8 @@ pub const COMPOUND_SUFFIXES: &[&str] = &[
 /// The German suffixes that follow a hyphen capitalised ("Klaus-Lindner-Platz").
 pub const CAPITALISED_SUFFIXES: &[&str] = &["Straße", "Strasse", "Platz", "Allee", "Weg", "Gasse", "Ring", "Damm"];
 
-/// Spanish and Italian street types, written before the street's name, sorted (they are looked up
-/// by binary search).
+/// Spanish and Italian street types, written before the street's name, sorted (looked up like
+/// [`ENGLISH`]).
 pub const SOUTHERN: &[&str] = &[
     "Acceso",
     "Alameda",

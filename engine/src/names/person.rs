@@ -153,13 +153,16 @@ fn ascii_word_len(rest: &[u8]) -> Option<Option<usize>> {
     if !first.is_ascii_uppercase() {
         return first.is_ascii().then_some(None);
     }
-    let len = rest.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
+    // One pass over the letters, which also notes a lower-case one.
+    let mut len = 1;
+    let mut has_lower = false;
+    while let Some(&b) = rest.get(len).filter(|b| b.is_ascii_alphabetic()) {
+        has_lower |= b.is_ascii_lowercase();
+        len += 1;
+    }
     match rest.get(len) {
         Some(&b) if !b.is_ascii() || b == b'\'' || b == b'-' => None,
-        next => {
-            let has_lower = rest[..len].iter().any(u8::is_ascii_lowercase);
-            Some((has_lower && !next.is_some_and(u8::is_ascii_digit)).then_some(len))
-        }
+        next => Some((has_lower && !next.is_some_and(u8::is_ascii_digit)).then_some(len)),
     }
 }
 

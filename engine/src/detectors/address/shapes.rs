@@ -87,16 +87,27 @@ static STREET_WORD_BYTES: [bool; 256] = {
 fn may_end_street_name(s: &str, space: usize) -> bool {
     let before = &s[..space];
     let before = before.strip_suffix(',').unwrap_or(before);
+    let bytes = before.as_bytes();
     let mut word = before.len();
-    // Every char that a name in those patterns may hold goes on the word, and a few more.
-    for c in before.chars().rev() {
-        if c.is_uppercase() {
-            return true;
+    // Every char that a name in those patterns may hold goes on the word, and a few more: any
+    // non-ASCII char, ASCII letters and `.-'`. ASCII, most of it, is read as bytes; only a
+    // non-ASCII char is decoded, to see whether it is upper case.
+    while let Some(&b) = bytes[..word].last() {
+        if b.is_ascii() {
+            if b.is_ascii_uppercase() {
+                return true;
+            }
+            if !(b.is_ascii_lowercase() || matches!(b, b'.' | b'-' | b'\'')) {
+                break;
+            }
+            word -= 1;
+        } else {
+            let Some(c) = before[..word].chars().next_back() else { break };
+            if c.is_uppercase() {
+                return true;
+            }
+            word -= c.len_utf8();
         }
-        if !(c.is_lowercase() || !c.is_ascii() || matches!(c, '.' | '-' | '\'')) {
-            break;
-        }
-        word -= c.len_utf8();
     }
     matches!(&before[word..], "n" | "n.")
 }
@@ -110,40 +121,51 @@ fn names_english_street(after: &[u8]) -> bool {
         .split(|b| !b.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(5)
-        .any(|w| may_begin(&ENGLISH_PAIRS, w) && words::ENGLISH.binary_search_by(|e| e.as_bytes().cmp(w)).is_ok())
+        .any(|w| words_like(words::ENGLISH, &ENGLISH_BY_PAIR, w).iter().any(|e| e.as_bytes() == w))
 }
 
 /// Whether `word` is one of the Spanish or Italian street types.
 fn is_southern_street(word: &str) -> bool {
-    may_begin(&SOUTHERN_PAIRS, word.as_bytes()) && words::SOUTHERN.binary_search(&word).is_ok()
+    words_like(words::SOUTHERN, &SOUTHERN_BY_PAIR, word.as_bytes()).contains(&word)
 }
 
-/// Whether the first two bytes of `word` begin one of the capitalised words that `pairs` holds
-/// (see [`first_pairs`]): most words are ruled out before they are looked up.
-fn may_begin(pairs: &[u128; 26], word: &[u8]) -> bool {
-    let [first @ b'A'..=b'Z', second, ..] = *word else { return false };
-    second.is_ascii() && pairs[usize::from(first - b'A')] >> second & 1 == 1
+/// The words of `list` (sorted, each a capital and a lower-case ASCII letter first) that start
+/// with the first two bytes of `word`, from its [`ranges_by_pair`]: at most eight, so a word is
+/// compared with those only, and most words (lower case, "INFO", "Friday") with none.
+fn words_like(list: &'static [&'static str], ranges: &PairRanges, word: &[u8]) -> &'static [&'static str] {
+    let [first @ b'A'..=b'Z', second @ b'a'..=b'z', ..] = *word else { return &[] };
+    let (start, end) = ranges[usize::from(first - b'A') * 26 + usize::from(second - b'a')];
+    list.get(usize::from(start)..usize::from(end)).unwrap_or_default()
 }
 
-/// For each capital letter, the second bytes of [`words::ENGLISH`] that start with it.
-static ENGLISH_PAIRS: [u128; 26] = first_pairs(words::ENGLISH);
+/// For each capital and lower-case letter, the range of a sorted list of words that starts
+/// with them (see [`ranges_by_pair`]).
+type PairRanges = [(u8, u8); 26 * 26];
 
-/// For each capital letter, the second bytes of [`words::SOUTHERN`] that start with it.
-static SOUTHERN_PAIRS: [u128; 26] = first_pairs(words::SOUTHERN);
+/// [`PairRanges`] of [`words::ENGLISH`].
+static ENGLISH_BY_PAIR: PairRanges = ranges_by_pair(words::ENGLISH);
 
-/// For each capital letter, the second bytes (all ASCII) of the `words` that start with it,
-/// one bit each.
-const fn first_pairs(words: &[&str]) -> [u128; 26] {
-    let mut pairs = [0u128; 26];
+/// [`PairRanges`] of [`words::SOUTHERN`].
+static SOUTHERN_BY_PAIR: PairRanges = ranges_by_pair(words::SOUTHERN);
+
+/// The [`PairRanges`] of `list`, empty for most pairs.
+const fn ranges_by_pair(list: &[&str]) -> PairRanges {
+    let mut ranges = [(0u8, 0u8); 26 * 26];
     let mut i = 0;
-    while i < words.len() {
-        // Every word is capitalised and has a second letter (checked at compile time here).
-        let word = words[i].as_bytes();
-        assert!(word[0].is_ascii_uppercase() && word[1].is_ascii());
-        pairs[(word[0] - b'A') as usize] |= 1 << word[1];
+    while i < list.len() {
+        // Every word is capitalised, its second letter is lower case, and the words that start
+        // alike are next to each other (checked at compile time here).
+        let word = list[i].as_bytes();
+        assert!(word[0].is_ascii_uppercase() && word[1].is_ascii_lowercase() && i < 255);
+        let pair = (word[0] - b'A') as usize * 26 + (word[1] - b'a') as usize;
+        if ranges[pair].1 == 0 {
+            ranges[pair].0 = i as u8;
+        }
+        assert!(ranges[pair].1 == 0 || ranges[pair].1 as usize == i);
+        ranges[pair].1 = i as u8 + 1;
         i += 1;
     }
-    pairs
+    ranges
 }
 
 /// Whether `word`, lower-cased, ends with a German or Dutch compound street suffix
@@ -194,6 +216,24 @@ const fn with_pair(mut pairs: [u32; 26], word: &[u8]) -> [u32; 26] {
     pairs[(word[0] - b'a') as usize] |= 1 << (word[1] - b'a');
     pairs
 }
+
+/// Whether a shape of [`shapes_around`] may hold the number at `number`, from the bytes right
+/// beside it: a space before it (a street name before), a space or a comma after it or after the
+/// letter that may end it (a street after), or the first byte of `号`. Most numbers (dates,
+/// times, versions, UUID pieces) have none, and are passed over without a call (a test checks
+/// that every number [`shapes_around`] gives a shape passes).
+#[inline(always)]
+pub(super) fn may_hold_address(bytes: &[u8], number: Span) -> bool {
+    let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
+    let after = byte(number.end);
+    let after_letter = after.is_ascii_alphabetic() && matches!(byte(number.end + 1), b' ' | b',');
+    (number.start > 0 && bytes[number.start - 1] == b' ')
+        | matches!(after, b' ' | b',' | CHINESE_NUMBER_SIGN_LEAD)
+        | after_letter
+}
+
+/// The first byte of `号`, which ends the number of a Chinese address.
+const CHINESE_NUMBER_SIGN_LEAD: u8 = "号".as_bytes()[0];
 
 /// The address shapes worth trying around the house number at `number`.
 pub(super) fn shapes_around(text: &ScanText<'_>, number: Span, number_last_words: &NumberLastWords) -> u8 {
@@ -303,6 +343,26 @@ mod tests {
                 }
             }
         }
+        // The char by char reading that the byte reading replaced, as a reference.
+        let by_chars = |s: &str, space: usize| {
+            let before = &s[..space];
+            let before = before.strip_suffix(',').unwrap_or(before);
+            let mut word = before.len();
+            for c in before.chars().rev() {
+                if c.is_uppercase() {
+                    return true;
+                }
+                if !(c.is_lowercase() || !c.is_ascii() || matches!(c, '.' | '-' | '\'')) {
+                    break;
+                }
+                word -= c.len_utf8();
+            }
+            matches!(&before[word..], "n" | "n.")
+        };
+        let text = "x n 1 n. 2 an 3 N 4 éa 5 Éa 6 ªn 7 ñ 8 ß 9 x-y 1 ,n, 2 Ωn 3 d'Ávila 4 ’n 5 ¿n 6 a.b.c 7 Ab, 8 a,,9";
+        for (space, _) in text.match_indices(' ') {
+            assert_eq!(may_end_street_name(text, space), by_chars(text, space), "{}", &text[..space]);
+        }
         for text in ["chapter 3", "fixé au 15", "DE89 3704", "= 12"] {
             let number = ScanText::new(text).groups().last().unwrap().span;
             assert!(!may_end_street_name(text, number.start - 1), "{text}");
@@ -310,11 +370,38 @@ mod tests {
     }
 
     #[test]
-    fn the_first_letters_filter_lets_every_english_street_word_through() {
+    fn every_number_with_a_shape_passes_the_bytes_beside_it() {
+        let detector = AddressDetector::new();
+        let texts = [
+            "221B Baker Street, 12, rue de la Paix, 7 bis rue X, 7b, rue Y, Hauptstraße 5, Via Roma, 12",
+            "建国路88号 1600 Pennsylvania Avenue NW, 350 5th Avenue, 12-14 Baker Street, x 2024-03-15 a12 b",
+            "Calle Mayor, n. 10, 12 March 1985, SSN 536-22-1234, +44 20 7946 0958 DE89 3704 0044 00",
+            "5",
+            "5 ",
+            " 5",
+            "5号",
+        ];
+        let mut with_shape = 0;
+        for text in texts {
+            let scan = ScanText::new(text);
+            for group in scan.groups() {
+                if shapes_around(&scan, group.span, &detector.number_last_words) != 0 {
+                    with_shape += 1;
+                    assert!(may_hold_address(scan.bytes, group.span), "{text}: {:?}", group.span);
+                }
+            }
+        }
+        assert!(with_shape >= 12, "{with_shape}");
+    }
+
+    #[test]
+    fn the_first_letters_filter_lets_every_street_word_through() {
         for word in words::ENGLISH {
             assert!(names_english_street(format!(" {word} ").as_bytes()), "{word}");
         }
         assert!(!names_english_street(b" INFO request Friday"));
+        assert!(words::SOUTHERN.iter().all(|word| is_southern_street(word)));
+        assert!(!is_southern_street("Vial") && !is_southern_street("Via."));
     }
 
     #[test]
