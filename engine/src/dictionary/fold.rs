@@ -145,14 +145,21 @@ impl RecentFolds {
 /// The length of the run of CJK unified ideographs that `bytes` (UTF-8 from a char boundary)
 /// starts with, read from their encoding, three bytes each, without decoding chars.
 fn ideograph_run(bytes: &[u8]) -> usize {
-    bytes
-        .chunks_exact(3)
-        .take_while(|c| {
-            let code = u32::from(c[0] & 0x0F) << 12 | u32::from(c[1] & 0x3F) << 6 | u32::from(c[2] & 0x3F);
-            c[0] & 0xF0 == 0xE0 && is_unified_ideograph_code(code)
-        })
-        .count()
-        * 3
+    bytes.chunks_exact(3).take_while(|c| encodes_unified_ideograph(c[0], c[1])).count() * 3
+}
+
+/// Whether a char of valid UTF-8 whose first two bytes are `lead` and `second` is a CJK
+/// unified ideograph (see [`is_unified_ideograph_code`]), told by those two bytes alone: three
+/// bytes led by `E5`-`E9` encode U+5000-U+9FFF, by `E4` U+4000-U+4FFF (the second byte `B7`
+/// holds U+4DC0-U+4DFF, which are not ideographs), by `E3` U+3000-U+3FFF (ideographs from
+/// U+3400, a second byte from `90`).
+fn encodes_unified_ideograph(lead: u8, second: u8) -> bool {
+    match lead {
+        0xE5..=0xE9 => true,
+        0xE4 => second != 0xB7,
+        0xE3 => second >= 0x90,
+        _ => false,
+    }
 }
 
 /// The length of the run of ASCII bytes `bytes` starts with, found a block at a time (the
@@ -306,6 +313,15 @@ mod tests {
             differences.len(),
             &differences[..differences.len().min(20)]
         );
+    }
+
+    #[test]
+    fn tells_ideographs_by_their_first_two_bytes_as_by_their_code() {
+        for c in '\u{80}'..='\u{10FFFF}' {
+            let mut encoded = [0u8; 4];
+            let bytes = c.encode_utf8(&mut encoded).as_bytes();
+            assert_eq!(encodes_unified_ideograph(bytes[0], bytes[1]), is_unified_ideograph(c), "U+{:04X}", c as u32);
+        }
     }
 
     fn folded(text: &str) -> String {
