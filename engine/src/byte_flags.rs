@@ -19,8 +19,8 @@ pub fn load(chunk: &[u8]) -> u64 {
     u64::from_le_bytes(word)
 }
 
-/// The bytes [`for_each_flagged`] classifies at once.
-const BLOCK: usize = 64;
+/// The bytes [`for_each_flagged`] classifies at once, and the flags [`gather`] gathers.
+pub const BLOCK: usize = 64;
 
 /// Calls `found` with every offset `at` of `bytes`, in order, where `flag(byte before, byte)`
 /// holds (the byte before the first is taken to be a space). The bytes are classified 64 at a
@@ -62,7 +62,7 @@ pub fn for_each_flagged(bytes: &[u8], flag: impl Fn(u8, u8) -> bool, mut found: 
 /// eight bytes of 0 or 1 by `0x0102_0408_1020_4080` adds byte `k` into bit `56 + k` and nothing
 /// else into the top byte.
 #[inline(always)]
-fn gather(flags: &[u8; BLOCK]) -> u64 {
+pub fn gather(flags: &[u8; BLOCK]) -> u64 {
     flags.chunks_exact(8).enumerate().fold(0, |mask, (k, eight)| {
         let eight = u64::from_le_bytes(eight.try_into().unwrap_or_default());
         mask | (eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k)

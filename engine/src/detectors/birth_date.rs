@@ -2,7 +2,7 @@
 //! "geboren", "fecha de nacimiento", "出生"). A date without such a word is just a date.
 
 use super::national::valid_date;
-use super::text::ScanText;
+use super::text::{GroupShape, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
@@ -66,13 +66,8 @@ impl Detector for BirthDateDetector {
     }
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        let mut i = 0;
-        while i < text.groups().len() {
-            let Some((count, span)) = date_at(text, i) else {
-                i += 1;
-                continue;
-            };
-            i += count;
+        text.for_each_candidate(may_start_date, |i| {
+            let Some((count, span)) = date_at(text, i) else { return i + 1 };
             if text.context_before(span.start, CONTEXT_WINDOW, BIRTH_WORDS) {
                 out.push(Candidate::builtin(
                     Kind::DateOfBirth,
@@ -84,8 +79,16 @@ impl Detector for BirthDateDetector {
                     Validation::Context,
                 ));
             }
-        }
+            i + count
+        });
     }
+}
+
+/// Whether a date may start at a group, from its [`GroupShape`]: a date of three groups has
+/// six digits at least, close together ([`date_at`]), one with a month name a day of one or two
+/// digits and a year of four ([`named_month_date`]).
+fn may_start_date(shape: GroupShape) -> bool {
+    (shape.run >= 6) | ((shape.len <= 2) & (shape.next_len == 4))
 }
 
 /// A real date whose first group is `i` (or whose month name comes just before group `i`):

@@ -6,7 +6,7 @@
 
 use std::net::Ipv6Addr;
 
-use super::text::{Group, ScanText};
+use super::text::{Group, GroupShape, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{byte_flags, Kind, Severity, Span};
 
@@ -40,26 +40,24 @@ impl Detector for IpDetector {
 
 fn ipv4(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
     let groups = text.groups();
-    let mut i = 0;
-    while i + 3 < groups.len() {
-        let octets = &groups[i..i + 4];
-        // Most groups fail on their own length or on the byte after them, so those are looked
-        // at first.
+    // Most groups fail on their own length, the byte after them or the next group's length.
+    let worth_trying =
+        |shape: GroupShape| (shape.len <= 3) & (shape.after == b'.') & (shape.gap == 1) & (shape.next_len <= 3);
+    text.for_each_candidate(worth_trying, |i| {
+        let Some(octets) = groups.get(i..i + 4) else { return groups.len() };
         let is_octet = |g: &Group| g.len() <= 3 && (g.len() == 1 || text.bytes[g.span.start] != b'0');
         let dotted =
             |k: usize| text.bytes[octets[k].span.end] == b'.' && octets[k + 1].span.start == octets[k].span.end + 1;
         let dotted_octets =
             is_octet(&octets[0]) && dotted(0) && dotted(1) && dotted(2) && octets[1..].iter().all(is_octet);
         if !dotted_octets {
-            i += 1;
-            continue;
+            return i + 1;
         }
         let (start, end) = (octets[0].span.start, octets[3].span.end);
         let at_most_255 =
             octets.iter().all(|g| text.slice(g.span.start, g.span.end).parse::<u16>().is_ok_and(|n| n <= 255));
         if !at_most_255 || !text.stands_alone(start, end) || text.continues(start, end, b".") {
-            i += 1;
-            continue;
+            return i + 1;
         }
         let before = text.byte_before(start);
         let versioned = matches!(before, Some(b'v' | b'V'))
@@ -79,8 +77,8 @@ fn ipv4(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
                 Validation::Format,
             ));
         }
-        i += 4;
-    }
+        i + 4
+    });
 }
 
 fn is_private_v4(address: &str) -> bool {
