@@ -70,7 +70,7 @@ pub fn gather(flags: &[u8; BLOCK]) -> u64 {
 }
 
 /// The offset of the first `needle` in `bytes` at or after `from`, eight bytes at a time:
-/// cheaper than a vectorised search for a byte that occurs every few dozen bytes (a colon).
+/// cheaper than a vectorised search for a byte that occurs every few dozen bytes (`=`).
 pub fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
     let rest = bytes.get(from..)?;
     let pattern = u64::from(needle) * LOWS;

@@ -89,51 +89,56 @@ fn is_private_v4(address: &str) -> bool {
 
 fn ipv6(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
     let bytes = text.bytes;
+    let is_part = |b: u8| b.is_ascii_hexdigit() | (b == b':') | (b == b'.');
+    // Where the last run widened to ends: the colons before it were passed over with it.
     let mut at = 0;
-    let is_part = |b: u8| b.is_ascii_hexdigit() || b == b':' || b == b'.';
-    while let Some(colon) = byte_flags::find_byte(bytes, at, b':') {
-        // The first colon of a run (the ones after it are passed over with it): if the run
-        // ends with it, the run holds no other colon, and trimmed it holds none ("port: 80").
-        if !bytes.get(colon + 1).is_some_and(|&b| is_part(b)) {
-            at = colon + 1;
-            continue;
-        }
-        // Widen to the run of hex digits, colons and dots around the colon.
-        let mut start = colon;
-        while start > 0 && is_part(bytes[start - 1]) {
-            start -= 1;
-        }
-        let mut end = colon;
-        while end < bytes.len() && is_part(bytes[end]) {
-            end += 1;
-        }
-        at = end.max(colon + 1);
-        // Trailing dots and colons are punctuation ("at fe80::1." or "addr: ::1:").
-        while end > start && matches!(bytes[end - 1], b'.' | b':') && !text.slice(start, end).ends_with("::") {
-            end -= 1;
-        }
-        let candidate = text.slice(start, end);
-        // An IPv6 address either abbreviates with "::" or writes all eight groups (seven
-        // colons, six before an embedded IPv4): times and ratios have neither.
-        let colons = candidate.bytes().filter(|&b| b == b':').count();
-        if !(candidate.contains("::") || colons >= 6) || !text.stands_alone(start, end) {
-            continue;
-        }
-        let Ok(address) = candidate.parse::<Ipv6Addr>() else { continue };
-        let hex_digits = candidate.bytes().filter(u8::is_ascii_hexdigit).count();
-        if address.is_loopback() || address.is_unspecified() || hex_digits < 4 {
-            continue;
-        }
-        out.push(Candidate::builtin(
-            Kind::IpAddress,
-            "ip_address.v6",
-            "IPv6 address",
-            Span::new(start, end),
-            0.95,
-            Severity::Medium,
-            Validation::Format,
-        ));
-    }
+    // Every colon that a hex digit, colon or dot follows, found by the byte after it: a colon
+    // that ends its run holds no other colon, and trimmed it holds none ("port: 80").
+    byte_flags::for_each_flagged(
+        bytes,
+        |before, b| (before == b':') & is_part(b),
+        |after| {
+            let colon = after - 1;
+            if colon < at {
+                return;
+            }
+            // Widen to the run of hex digits, colons and dots around the colon.
+            let mut start = colon;
+            while start > 0 && is_part(bytes[start - 1]) {
+                start -= 1;
+            }
+            let mut end = colon;
+            while end < bytes.len() && is_part(bytes[end]) {
+                end += 1;
+            }
+            at = end.max(colon + 1);
+            // Trailing dots and colons are punctuation ("at fe80::1." or "addr: ::1:").
+            while end > start && matches!(bytes[end - 1], b'.' | b':') && !text.slice(start, end).ends_with("::") {
+                end -= 1;
+            }
+            let candidate = text.slice(start, end);
+            // An IPv6 address either abbreviates with "::" or writes all eight groups (seven
+            // colons, six before an embedded IPv4): times and ratios have neither.
+            let colons = candidate.bytes().filter(|&b| b == b':').count();
+            if !(candidate.contains("::") || colons >= 6) || !text.stands_alone(start, end) {
+                return;
+            }
+            let Ok(address) = candidate.parse::<Ipv6Addr>() else { return };
+            let hex_digits = candidate.bytes().filter(u8::is_ascii_hexdigit).count();
+            if address.is_loopback() || address.is_unspecified() || hex_digits < 4 {
+                return;
+            }
+            out.push(Candidate::builtin(
+                Kind::IpAddress,
+                "ip_address.v6",
+                "IPv6 address",
+                Span::new(start, end),
+                0.95,
+                Severity::Medium,
+                Validation::Format,
+            ));
+        },
+    );
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ impl<'t> ScanText<'t> {
         let count = groups.len();
         let (mut run_digits, mut lens) = (vec![0u8; count], vec![0u8; count + 1]);
         let (mut befores, mut afters, mut gaps) = (vec![0u8; count], vec![0u8; count], vec![0u8; count]);
-        let narrow = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
+        let narrow = |n: usize| u8::try_from(n.min(255)).unwrap_or(u8::MAX);
         // From the last group back, each adds its digits to the next group's run when close
         // (no branch: a far next group's run is masked out).
         let mut next = (usize::MAX, 0u8);
@@ -88,7 +88,7 @@ impl<'t> ScanText<'t> {
             *len = narrow(group.len());
             *run = len.saturating_add(next.1 & close.wrapping_neg());
             next = (group.span.start, *run);
-            *before = group.span.start.checked_sub(1).map_or(0, |at| bytes[at]);
+            *before = bytes.get(group.span.start.wrapping_sub(1)).copied().unwrap_or(0);
             *after = bytes.get(group.span.end).copied().unwrap_or(0);
             *gap = narrow(between);
         }
