@@ -1,7 +1,7 @@
-//! Classes of bytes computed eight at a time, for the sweeps that every scan makes over its
-//! whole text to find places (dictionary word starts, the `:` some detectors start from), and
-//! a sweep that flags 64 bytes at a time by their byte before, in vector registers
-//! ([`for_each_flagged`]: digit groups, capitals that start a word, the `=` of parameters).
+//! Classes of bytes computed eight at a time (the dictionary's word starts), a sweep that flags
+//! 64 bytes at a time by their byte before, in vector registers ([`for_each_flagged`]: digit
+//! groups, capitals that start a word, the `:` of IPv6 addresses, the `=` of parameters), and
+//! the gathering of 64 flags into a word ([`gather`], for the digit groups' shapes).
 //!
 //! A word of eight text bytes, read little-endian, gives a mask with bit `8k + 7` set when byte
 //! `k` is in the class: that is where ordinary word arithmetic leaves its answer, and the
@@ -37,8 +37,8 @@ pub fn lanes_in_range(bytes: Lanes, lo: u8, hi: u8) -> Lanes {
     offset.min(Lanes::splat(hi.wrapping_sub(lo))).simd_eq(offset)
 }
 
-/// The bytes [`for_each_flagged`] classifies at once.
-const BLOCK: usize = 64;
+/// The bytes [`for_each_flagged`] classifies at once, and the flags [`gather`] gathers.
+pub const BLOCK: usize = 64;
 
 /// Calls `found` with every offset `at` of `bytes`, in order, where `flag(bytes before, bytes)`
 /// flags the byte (the byte before the first is taken to be a space). The flag sees sixteen
@@ -81,22 +81,15 @@ fn block_flags(window: &[u8; BLOCK + 1], flag: &impl Fn(Lanes, Lanes) -> Lanes) 
     (0..BLOCK / 16).fold(0, |mask, k| mask | u64::from(flag(lanes(16 * k), lanes(16 * k + 1)).to_bitmask()) << (16 * k))
 }
 
-/// The offset of the first `needle` in `bytes` at or after `from`, eight bytes at a time:
-/// cheaper than a vectorised search for a byte that occurs every few dozen bytes (a colon).
-pub fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let pattern = u64::from(needle) * LOWS;
-    let mut chunks = rest.chunks_exact(8);
-    for (k, chunk) in (&mut chunks).enumerate() {
-        let x = load(chunk) ^ pattern;
-        // The lowest byte flagged is the first zero byte: a borrow only marks bytes above one.
-        let zero = x.wrapping_sub(LOWS) & !x & HIGHS;
-        if zero != 0 {
-            return Some(from + k * 8 + zero.trailing_zeros() as usize / 8);
-        }
-    }
-    let tail = rest.len() - chunks.remainder().len();
-    chunks.remainder().iter().position(|&b| b == needle).map(|p| from + tail + p)
+/// 64 flags of 0 or 1 as the bits of a word, flag `k` in bit `k`: eight at a time, multiplying
+/// eight bytes of 0 or 1 by `0x0102_0408_1020_4080` adds byte `k` into bit `56 + k` and nothing
+/// else into the top byte.
+#[inline(always)]
+pub fn gather(flags: &[u8; BLOCK]) -> u64 {
+    flags.chunks_exact(8).enumerate().fold(0, |mask, (k, eight)| {
+        let eight = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        mask | (eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k)
+    })
 }
 
 /// The ASCII bytes of `word` in `lo..=hi` (both below 0x80).
@@ -150,14 +143,14 @@ mod tests {
     }
 
     #[test]
-    fn finds_a_byte_like_a_byte_loop() {
-        let text = b"a:b::c 12:30:45 ::1 no colon here at all, then: one";
-        for from in 0..=text.len() + 1 {
-            let expected = text.get(from..).and_then(|rest| rest.iter().position(|&b| b == b':').map(|p| from + p));
-            assert_eq!(find_byte(text, from, b':'), expected, "from {from}");
+    fn gathers_every_pattern_of_eight_flags_in_each_eighth() {
+        for pattern in 0..=255u64 {
+            for eighth in 0..8 {
+                let flags: [u8; BLOCK] =
+                    std::array::from_fn(|k| u8::from(k / 8 == eighth && pattern >> (k % 8) & 1 == 1));
+                assert_eq!(gather(&flags), pattern << (8 * eighth));
+            }
         }
-        assert_eq!(find_byte(&[0x3a, 0x01, 0x3b], 1, 0x3b), Some(2));
-        assert_eq!(find_byte(&[0u8; 20], 0, 1), None);
     }
 
     #[test]

@@ -23,29 +23,34 @@ impl Detector for BankRoutingDetector {
     }
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        for group in text.groups().iter().filter(|g| g.len() == 9) {
-            let span = group.span;
-            if !text.stands_alone(span.start, span.end) || text.continues(span.start, span.end, b"-. ") {
-                continue;
-            }
-            let digits = text.slice(span.start, span.end);
-            let Some(sum) = weighted_sum(digits, &[3, 7, 1, 3, 7, 1, 3, 7, 1]) else { continue };
-            // 00-12 are the Federal Reserve districts, 21-32 thrift institutions, 61-72
-            // electronic transactions, 80 traveller's cheques.
-            let district = digits[..2].parse::<u8>().unwrap_or(99);
-            let known = matches!(district, 0..=12 | 21..=32 | 61..=72 | 80);
-            if sum % 10 == 0 && sum > 0 && known && text.context_around(span.start, span.end, 40, ROUTING_WORDS) {
-                out.push(Candidate::builtin(
-                    Kind::Iban,
-                    "bank.us_routing_number",
-                    "US bank routing number",
-                    span,
-                    0.9,
-                    Severity::Medium,
-                    Validation::Checksum,
-                ));
-            }
-        }
+        let groups = text.groups();
+        text.for_each_candidate(
+            |shape| shape.len == 9,
+            |i| {
+                let span = groups[i].span;
+                if !text.stands_alone(span.start, span.end) || text.continues(span.start, span.end, b"-. ") {
+                    return i + 1;
+                }
+                let digits = text.slice(span.start, span.end);
+                let Some(sum) = weighted_sum(digits, &[3, 7, 1, 3, 7, 1, 3, 7, 1]) else { return i + 1 };
+                // 00-12 are the Federal Reserve districts, 21-32 thrift institutions, 61-72
+                // electronic transactions, 80 traveller's cheques.
+                let district = digits[..2].parse::<u8>().unwrap_or(99);
+                let known = matches!(district, 0..=12 | 21..=32 | 61..=72 | 80);
+                if sum % 10 == 0 && sum > 0 && known && text.context_around(span.start, span.end, 40, ROUTING_WORDS) {
+                    out.push(Candidate::builtin(
+                        Kind::Iban,
+                        "bank.us_routing_number",
+                        "US bank routing number",
+                        span,
+                        0.9,
+                        Severity::Medium,
+                        Validation::Checksum,
+                    ));
+                }
+                i + 1
+            },
+        );
     }
 }
 

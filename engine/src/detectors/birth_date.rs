@@ -2,7 +2,7 @@
 //! "geboren", "fecha de nacimiento", "出生"). A date without such a word is just a date.
 
 use super::national::valid_date;
-use super::text::ScanText;
+use super::text::{GroupShape, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
@@ -66,27 +66,48 @@ impl Detector for BirthDateDetector {
     }
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        let mut i = 0;
-        while i < text.groups().len() {
-            let Some((count, span)) = date_at(text, i) else {
-                i += 1;
-                continue;
-            };
-            i += count;
-            if text.context_before(span.start, CONTEXT_WINDOW, BIRTH_WORDS) {
-                out.push(Candidate::builtin(
-                    Kind::DateOfBirth,
-                    "date_of_birth",
-                    "Date of birth",
-                    span,
-                    0.9,
-                    Severity::Medium,
-                    Validation::Context,
-                ));
-            }
+        for span in birth_dates(text, may_start_date) {
+            out.push(Candidate::builtin(
+                Kind::DateOfBirth,
+                "date_of_birth",
+                "Date of birth",
+                span,
+                0.9,
+                Severity::Medium,
+                Validation::Context,
+            ));
         }
     }
 }
+
+/// Every date of birth in `text`, trying only the groups `worth_trying` lets through.
+fn birth_dates(text: &ScanText<'_>, worth_trying: fn(GroupShape) -> bool) -> Vec<Span> {
+    let mut found = Vec::new();
+    text.for_each_candidate(worth_trying, |i| {
+        let Some((count, span)) = date_at(text, i) else { return i + 1 };
+        if text.context_before(span.start, CONTEXT_WINDOW, BIRTH_WORDS) {
+            found.push(span);
+        }
+        i + count
+    });
+    found
+}
+
+/// Whether a date may start at a group, from its [`GroupShape`]: a date of three groups has
+/// six digits at least, close together ([`date_at`]), and starts with a year and a month one
+/// separator apart, or a day and a month ([`numeric_date`]), or a year and `年` ([`cjk_date`]);
+/// one with a month name has a day of one or two digits and a year of four
+/// ([`named_month_date`]).
+fn may_start_date(shape: GroupShape) -> bool {
+    let GroupShape { len, next_len, after, gap, run, .. } = shape;
+    let numeric =
+        (gap == 1) & matches!(after, b'-' | b'/' | b'.') & ((len == 4) | (len <= 2)) & matches!(next_len, 1..=2);
+    let cjk = (len >= 4) & (usize::from(gap) == YEAR.len()) & (after == YEAR.as_bytes()[0]);
+    ((run >= 6) & (numeric | cjk)) | ((len <= 2) & (next_len == 4))
+}
+
+/// What stands after the year of a CJK date.
+const YEAR: &str = "年";
 
 /// A real date whose first group is `i` (or whose month name comes just before group `i`):
 /// the number of groups it uses and its span.
@@ -131,7 +152,7 @@ fn numeric_date(text: &ScanText<'_>, i: usize) -> Option<(usize, Span)> {
 fn cjk_date(text: &ScanText<'_>, i: usize) -> Option<(usize, Span)> {
     let groups = text.groups();
     // A plausible year has four digits at least.
-    if i + 2 >= groups.len() || groups[i].len() < 4 || text.gap(i) != "年" || text.gap(i + 1) != "月" {
+    if i + 2 >= groups.len() || groups[i].len() < 4 || text.gap(i) != YEAR || text.gap(i + 1) != "月" {
         return None;
     }
     let (y, m, d) = (group_value(text, i)?, group_value(text, i + 1)?, group_value(text, i + 2)?);
@@ -227,6 +248,32 @@ mod tests {
                 for text in [format!("born 12 {form} 1985"), format!("born 12. {form}, 1985")] {
                     assert_eq!(found(&text), [&text["born ".len()..]], "{text}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn rules_out_on_the_group_shape_only_groups_that_start_no_date() {
+        let dates = [
+            "1985-03-12",
+            "1985/3/12",
+            "12/03/1985",
+            "3.12.1985",
+            "12-03-1985",
+            "1985年3月12日",
+            "1985年03月12",
+            "12 March 1985",
+            "12. März 1985",
+            "12 de marzo de 1985",
+            "March 12, 1985",
+            "Mar 1, 1985",
+            "12 03 1985",
+        ];
+        for date in dates {
+            for (before, after) in [("born ", ""), ("DOB: 7 ", "."), ("x", "4"), ("生日 1985年", " 12 born 1990")] {
+                let text = format!("{before}{date}{after}");
+                let scan = ScanText::new(&text);
+                assert_eq!(birth_dates(&scan, may_start_date), birth_dates(&scan, |_| true), "{text}");
             }
         }
     }

@@ -48,13 +48,10 @@ impl Detector for CardDetector {
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let groups = text.groups();
-        let mut i = 0;
-        while i < groups.len() {
-            if text.run_digits(i) < 14 {
-                i += 1;
-                continue;
-            }
-            match card_at(text, i) {
+        // A card number has fourteen digits at least.
+        text.for_each_candidate(
+            |shape| shape.run >= 14,
+            |i| match card_at(text, i) {
                 Some((count, label)) => {
                     let span = Span::new(groups[i].span.start, groups[i + count - 1].span.end);
                     out.push(Candidate::builtin(
@@ -66,11 +63,11 @@ impl Detector for CardDetector {
                         Severity::High,
                         Validation::Checksum,
                     ));
-                    i += count;
+                    i + count
                 }
-                None => i += 1,
-            }
-        }
+                None => i + 1,
+            },
+        );
     }
 }
 

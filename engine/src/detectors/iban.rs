@@ -1,7 +1,7 @@
 //! International bank account numbers: per-country length and the ISO 13616 mod-97 checksum.
 
 use super::checksum::mod97;
-use super::text::ScanText;
+use super::text::{GroupShape, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
@@ -35,16 +35,20 @@ impl Detector for IbanDetector {
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
         let mut resume = 0;
-        for group in text.groups() {
-            // The check digits follow the country code: the IBAN starts two letters before them.
-            let Some(start) = group.span.start.checked_sub(2) else { continue };
-            if start < resume || group.len() < 2 {
-                continue;
+        let groups = text.groups();
+        // The check digits (two or more in a group) follow the country code's letters.
+        let worth_trying = |shape: GroupShape| (shape.len >= 2) & shape.before.is_ascii_alphabetic();
+        text.for_each_candidate(worth_trying, |i| {
+            let group = groups[i];
+            // The IBAN starts two letters before the check digits.
+            let Some(start) = group.span.start.checked_sub(2) else { return i + 1 };
+            if start < resume {
+                return i + 1;
             }
             let code = &text.bytes[start..group.span.start];
             let upper = code.iter().all(u8::is_ascii_uppercase);
             if !(upper || code.iter().all(u8::is_ascii_lowercase)) || !text.boundary_before(start) {
-                continue;
+                return i + 1;
             }
             if let Some(len) = valid_prefix(&text.text[start..]) {
                 out.push(Candidate::builtin(
@@ -58,7 +62,8 @@ impl Detector for IbanDetector {
                 ));
                 resume = start + len;
             }
-        }
+            i + 1
+        });
     }
 }
 

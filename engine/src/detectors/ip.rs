@@ -6,9 +6,10 @@
 
 use std::net::Ipv6Addr;
 
-use super::text::{Group, ScanText};
+use super::text::{Group, GroupShape, ScanText};
 use super::{Candidate, Detector, Validation};
-use crate::{byte_flags, Kind, Severity, Span};
+use crate::byte_flags::{self, Lanes};
+use crate::{Kind, Severity, Span};
 
 /// Finds IP addresses.
 #[derive(Debug, Default)]
@@ -40,26 +41,24 @@ impl Detector for IpDetector {
 
 fn ipv4(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
     let groups = text.groups();
-    let mut i = 0;
-    while i + 3 < groups.len() {
-        let octets = &groups[i..i + 4];
-        // Most groups fail on their own length or on the byte after them, so those are looked
-        // at first.
+    // Most groups fail on their own length, the byte after them or the next group's length.
+    let worth_trying =
+        |shape: GroupShape| (shape.len <= 3) & (shape.after == b'.') & (shape.gap == 1) & (shape.next_len <= 3);
+    text.for_each_candidate(worth_trying, |i| {
+        let Some(octets) = groups.get(i..i + 4) else { return groups.len() };
         let is_octet = |g: &Group| g.len() <= 3 && (g.len() == 1 || text.bytes[g.span.start] != b'0');
         let dotted =
             |k: usize| text.bytes[octets[k].span.end] == b'.' && octets[k + 1].span.start == octets[k].span.end + 1;
         let dotted_octets =
             is_octet(&octets[0]) && dotted(0) && dotted(1) && dotted(2) && octets[1..].iter().all(is_octet);
         if !dotted_octets {
-            i += 1;
-            continue;
+            return i + 1;
         }
         let (start, end) = (octets[0].span.start, octets[3].span.end);
         let at_most_255 =
             octets.iter().all(|g| text.slice(g.span.start, g.span.end).parse::<u16>().is_ok_and(|n| n <= 255));
         if !at_most_255 || !text.stands_alone(start, end) || text.continues(start, end, b".") {
-            i += 1;
-            continue;
+            return i + 1;
         }
         let before = text.byte_before(start);
         let versioned = matches!(before, Some(b'v' | b'V'))
@@ -79,8 +78,8 @@ fn ipv4(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
                 Validation::Format,
             ));
         }
-        i += 4;
-    }
+        i + 4
+    });
 }
 
 fn is_private_v4(address: &str) -> bool {
@@ -89,58 +88,85 @@ fn is_private_v4(address: &str) -> bool {
     a == 10 || (a == 172 && (16..=31).contains(&b)) || (a == 192 && b == 168) || (a == 169 && b == 254)
 }
 
+/// Whether `b` may continue an IPv6 address: a hex digit, a colon or a dot.
+fn is_part(b: u8) -> bool {
+    b.is_ascii_hexdigit() || b == b':' || b == b'.'
+}
+
+/// The lanes of `bytes` that may continue an IPv6 address ([`is_part`] sixteen at a time).
+fn part_lanes(bytes: Lanes) -> Lanes {
+    let hex_letter = byte_flags::lanes_in_range(bytes | Lanes::splat(0x20), b'a', b'f');
+    let punctuation = byte_flags::lanes_equal(bytes, b':') | byte_flags::lanes_equal(bytes, b'.');
+    byte_flags::lanes_in_range(bytes, b'0', b'9') | hex_letter | punctuation
+}
+
 fn ipv6(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
     let bytes = text.bytes;
+    // Where the last run widened to ends: the colons before it were passed over with it.
     let mut at = 0;
-    let is_part = |b: u8| b.is_ascii_hexdigit() || b == b':' || b == b'.';
-    while let Some(colon) = byte_flags::find_byte(bytes, at, b':') {
-        // The first colon of a run (the ones after it are passed over with it): if the run
-        // ends with it, the run holds no other colon, and trimmed it holds none ("port: 80").
-        if !bytes.get(colon + 1).is_some_and(|&b| is_part(b)) {
-            at = colon + 1;
-            continue;
-        }
-        // Widen to the run of hex digits, colons and dots around the colon.
-        let mut start = colon;
-        while start > 0 && is_part(bytes[start - 1]) {
-            start -= 1;
-        }
-        let mut end = colon;
-        while end < bytes.len() && is_part(bytes[end]) {
-            end += 1;
-        }
-        at = end.max(colon + 1);
-        // Trailing dots and colons are punctuation ("at fe80::1." or "addr: ::1:").
-        while end > start && matches!(bytes[end - 1], b'.' | b':') && !text.slice(start, end).ends_with("::") {
-            end -= 1;
-        }
-        let candidate = text.slice(start, end);
-        // An IPv6 address either abbreviates with "::" or writes all eight groups (seven
-        // colons, six before an embedded IPv4): times and ratios have neither.
-        let colons = candidate.bytes().filter(|&b| b == b':').count();
-        if !(candidate.contains("::") || colons >= 6) || !text.stands_alone(start, end) {
-            continue;
-        }
-        let Ok(address) = candidate.parse::<Ipv6Addr>() else { continue };
-        let hex_digits = candidate.bytes().filter(u8::is_ascii_hexdigit).count();
-        if address.is_loopback() || address.is_unspecified() || hex_digits < 4 {
-            continue;
-        }
-        out.push(Candidate::builtin(
-            Kind::IpAddress,
-            "ip_address.v6",
-            "IPv6 address",
-            Span::new(start, end),
-            0.95,
-            Severity::Medium,
-            Validation::Format,
-        ));
-    }
+    // Every colon that a hex digit, colon or dot follows, found by the byte after it: a colon
+    // that ends its run holds no other colon, and trimmed it holds none ("port: 80").
+    byte_flags::for_each_flagged(
+        bytes,
+        |before, b| byte_flags::lanes_equal(before, b':') & part_lanes(b),
+        |after| {
+            let colon = after - 1;
+            if colon < at {
+                return;
+            }
+            // Widen to the run of hex digits, colons and dots around the colon.
+            let mut start = colon;
+            while start > 0 && is_part(bytes[start - 1]) {
+                start -= 1;
+            }
+            let mut end = colon;
+            while end < bytes.len() && is_part(bytes[end]) {
+                end += 1;
+            }
+            at = end.max(colon + 1);
+            // Trailing dots and colons are punctuation ("at fe80::1." or "addr: ::1:").
+            while end > start && matches!(bytes[end - 1], b'.' | b':') && !text.slice(start, end).ends_with("::") {
+                end -= 1;
+            }
+            let candidate = text.slice(start, end);
+            // An IPv6 address either abbreviates with "::" or writes all eight groups (seven
+            // colons, six before an embedded IPv4): times and ratios have neither.
+            let colons = candidate.bytes().filter(|&b| b == b':').count();
+            if !(candidate.contains("::") || colons >= 6) || !text.stands_alone(start, end) {
+                return;
+            }
+            let Ok(address) = candidate.parse::<Ipv6Addr>() else { return };
+            let hex_digits = candidate.bytes().filter(u8::is_ascii_hexdigit).count();
+            if address.is_loopback() || address.is_unspecified() || hex_digits < 4 {
+                return;
+            }
+            out.push(Candidate::builtin(
+                Kind::IpAddress,
+                "ip_address.v6",
+                "IPv6 address",
+                Span::new(start, end),
+                0.95,
+                Severity::Medium,
+                Validation::Format,
+            ));
+        },
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_part_lanes_flag_the_bytes_that_continue_an_address() {
+        for first in (0..=255u8).step_by(16) {
+            let bytes: [u8; 16] = std::array::from_fn(|k| first + k as u8);
+            let flags = part_lanes(Lanes::new(bytes)).to_array();
+            for (b, flag) in bytes.into_iter().zip(flags) {
+                assert_eq!(flag == 0xFF, is_part(b), "{b}");
+            }
+        }
+    }
 
     fn found(text: &str) -> Vec<&str> {
         let mut out = Vec::new();

@@ -68,15 +68,10 @@ impl Detector for PhoneDetector {
     }
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        let mut i = 0;
-        while i < text.groups().len() {
-            // The shortest number Hush knows has seven digits (after a calling code).
-            if text.run_digits(i) < 7 {
-                i += 1;
-                continue;
-            }
-            let found = international(text, i).or_else(|| national(text, i, self.formats_at(text, i)));
-            match found {
+        // The shortest number Hush knows has seven digits (after a calling code).
+        text.for_each_candidate(
+            |shape| shape.run >= 7,
+            |i| match international(text, i).or_else(|| national(text, i, self.formats_at(text, i))) {
                 Some((count, span, rule, confidence)) => {
                     out.push(Candidate::builtin(
                         Kind::Phone,
@@ -87,11 +82,11 @@ impl Detector for PhoneDetector {
                         Severity::Medium,
                         Validation::Format,
                     ));
-                    i += count;
+                    i + count
                 }
-                None => i += 1,
-            }
-        }
+                None => i + 1,
+            },
+        );
     }
 }
 

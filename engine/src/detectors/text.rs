@@ -29,6 +29,25 @@ impl Group {
     }
 }
 
+/// What the numeric detectors' first tests read of a digit group and its surroundings,
+/// recorded once per scan (see [`ScanText::for_each_candidate`]): most groups are ruled out
+/// on these alone, without reading the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupShape {
+    /// Its digits (255 for 255 or more).
+    pub len: u8,
+    /// The next group's digits, like `len` (0 for the last group).
+    pub next_len: u8,
+    /// The byte before it (0 at the start of the text).
+    pub before: u8,
+    /// The byte right after it (0 at the end of the text).
+    pub after: u8,
+    /// The bytes between it and the next group (255 for 255 or more, or for the last group).
+    pub gap: u8,
+    /// [`ScanText::run_digits`] of the group.
+    pub run: u8,
+}
+
 /// A text being scanned, with its digit groups.
 #[derive(Debug)]
 pub struct ScanText<'t> {
@@ -38,8 +57,16 @@ pub struct ScanText<'t> {
     pub bytes: &'t [u8],
     groups: Vec<Group>,
     /// For each group, the digits in it and in the groups that follow it closely (at most
-    /// three bytes apart): a number shorter than a detector's shortest cannot start there.
-    run_digits: Vec<u32>,
+    /// three bytes apart; 255 for 255 or more): a number shorter than a detector's shortest
+    /// cannot start there.
+    run_digits: Vec<u8>,
+    /// The other fields of each group's [`GroupShape`], one array each, so that a detector's
+    /// test over many groups at once is vector code. `lens` ends with an extra 0, the next
+    /// length of the last group.
+    lens: Vec<u8>,
+    befores: Vec<u8>,
+    afters: Vec<u8>,
+    gaps: Vec<u8>,
 }
 
 impl<'t> ScanText<'t> {
@@ -47,22 +74,64 @@ impl<'t> ScanText<'t> {
     pub fn new(text: &'t str) -> ScanText<'t> {
         let bytes = text.as_bytes();
         let groups = digit_groups(bytes);
-        let mut run_digits = vec![0u32; groups.len()];
+        let count = groups.len();
+        let (mut run_digits, mut lens) = (vec![0u8; count], vec![0u8; count + 1]);
+        let (mut befores, mut afters, mut gaps) = (vec![0u8; count], vec![0u8; count], vec![0u8; count]);
+        let narrow = |n: usize| u8::try_from(n.min(255)).unwrap_or(u8::MAX);
         // From the last group back, each adds its digits to the next group's run when close
         // (no branch: a far next group's run is masked out).
-        let mut next = (usize::MAX, 0u32);
-        for (group, run) in groups.iter().zip(&mut run_digits).rev() {
-            let own = u32::try_from(group.len()).unwrap_or(u32::MAX);
-            let close = u32::from(next.0.wrapping_sub(group.span.end) <= 3);
-            *run = own.saturating_add(next.1 & close.wrapping_neg());
+        let mut next = (usize::MAX, 0u8);
+        let fields = run_digits.iter_mut().zip(&mut lens).zip(&mut befores).zip(&mut afters).zip(&mut gaps);
+        for (group, ((((run, len), before), after), gap)) in groups.iter().zip(fields).rev() {
+            let between = next.0.wrapping_sub(group.span.end);
+            let close = u8::from(between <= 3);
+            *len = narrow(group.len());
+            *run = len.saturating_add(next.1 & close.wrapping_neg());
             next = (group.span.start, *run);
+            *before = bytes.get(group.span.start.wrapping_sub(1)).copied().unwrap_or(0);
+            *after = bytes.get(group.span.end).copied().unwrap_or(0);
+            *gap = narrow(between);
         }
-        ScanText { text, bytes, groups, run_digits }
+        ScanText { text, bytes, groups, run_digits, lens, befores, afters, gaps }
     }
 
-    /// The digits in group `i` and the groups right after it (see [`ScanText::new`]).
+    /// Calls `visit` with each group `i` whose [`GroupShape`] passes `test`, in text order,
+    /// skipping those before the group `visit` returns (the first one it did not use). `test`
+    /// runs over 64 groups at a time, in a loop the compiler turns into vector code when it
+    /// has no branch (write it with `&`, `|`, not `&&`, `||`), so it must be a cheap test that
+    /// every group `visit` would act on passes.
+    #[inline(always)]
+    pub fn for_each_candidate(&self, test: impl Fn(GroupShape) -> bool, mut visit: impl FnMut(usize) -> usize) {
+        let mut resume = 0;
+        for (block, runs) in self.run_digits.chunks(byte_flags::BLOCK).enumerate() {
+            let base = block * byte_flags::BLOCK;
+            let end = base + runs.len();
+            let mut flags = [0u8; byte_flags::BLOCK];
+            let shapes = runs
+                .iter()
+                .zip(&self.lens[base..end])
+                .zip(&self.lens[base + 1..=end])
+                .zip(&self.befores[base..end])
+                .zip(&self.afters[base..end])
+                .zip(&self.gaps[base..end]);
+            for (flag, (((((&run, &len), &next_len), &before), &after), &gap)) in flags.iter_mut().zip(shapes) {
+                *flag = u8::from(test(GroupShape { len, next_len, before, after, gap, run }));
+            }
+            let mut mask = byte_flags::gather(&flags);
+            while mask != 0 {
+                let i = base + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if i >= resume {
+                    resume = visit(i);
+                }
+            }
+        }
+    }
+
+    /// The digits in group `i` and the groups right after it, 255 for 255 or more (see
+    /// [`ScanText::new`]).
     pub fn run_digits(&self, i: usize) -> usize {
-        self.run_digits[i] as usize
+        usize::from(self.run_digits[i])
     }
 
     /// Every maximal run of ASCII digits, in text order.
@@ -300,6 +369,43 @@ mod tests {
             }
             assert_eq!(digit_groups(part), expected, "from byte {start}");
         }
+    }
+
+    #[test]
+    fn visits_candidates_like_a_loop_over_every_group() {
+        let text = "a1 22.333-4444 x55555é666666 ".repeat(30) + "7";
+        let scan = ScanText::new(&text);
+        let shape = |i: usize| {
+            let (groups, b) = (scan.groups(), scan.bytes);
+            let g = groups[i].span;
+            GroupShape {
+                len: u8::try_from(g.len()).unwrap_or(u8::MAX),
+                next_len: groups.get(i + 1).map_or(0, |n| u8::try_from(n.len()).unwrap_or(u8::MAX)),
+                before: g.start.checked_sub(1).map_or(0, |at| b[at]),
+                after: b.get(g.end).copied().unwrap_or(0),
+                gap: groups.get(i + 1).map_or(u8::MAX, |n| u8::try_from(n.span.start - g.end).unwrap_or(u8::MAX)),
+                run: u8::try_from(scan.run_digits(i)).unwrap_or(u8::MAX),
+            }
+        };
+        let test = |s: GroupShape| (s.len % 2 == 1) | (s.before == b'.');
+        // Uses one to three groups from each it visits.
+        let used = |i: usize| i + 1 + i % 3;
+        let mut expected = Vec::new();
+        let mut i = 0;
+        while i < scan.groups().len() {
+            if test(shape(i)) {
+                expected.push(i);
+                i = used(i);
+            } else {
+                i += 1;
+            }
+        }
+        let mut visited = Vec::new();
+        scan.for_each_candidate(test, |i| {
+            visited.push(i);
+            used(i)
+        });
+        assert_eq!(visited, expected);
     }
 
     #[test]

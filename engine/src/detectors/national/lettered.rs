@@ -1,16 +1,23 @@
 //! National ids that mix letters and digits: found as the ASCII word around a digit group.
 
-use super::super::text::ScanText;
+use super::super::text::{GroupShape, ScanText};
 use super::IdMatch;
 use crate::Span;
 
 /// Appends every lettered national id in `text` to `out`.
 pub(super) fn detect(text: &ScanText<'_>, out: &mut Vec<IdMatch>) {
+    detect_in(text, out, may_be_in_id);
+}
+
+/// [`detect`], looking only at the words of the groups that `worth_trying` lets through.
+pub(super) fn detect_in(text: &ScanText<'_>, out: &mut Vec<IdMatch>, worth_trying: fn(GroupShape) -> bool) {
     let bytes = text.bytes;
     let mut resume = 0;
-    for group in text.groups() {
+    let groups = text.groups();
+    text.for_each_candidate(worth_trying, |i| {
+        let group = groups[i];
         if group.span.start < resume {
-            continue;
+            return i + 1;
         }
         let mut start = group.span.start;
         while start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
@@ -36,7 +43,21 @@ pub(super) fn detect(text: &ScanText<'_>, out: &mut Vec<IdMatch>) {
             resume = resume.max(found.span.end);
             out.push(found);
         }
-    }
+        i + 1
+    });
+}
+
+/// Whether a group may be part of a lettered id, from the bytes around it: every id but the
+/// DNI's and the spaced NINO's pairs has capitals before its digits (the DNI's and NIE's
+/// letter after them may be lower-case); a DNI is eight digits with a letter or `-` after
+/// them, a spaced NINO's pair two digits between spaces. A group after a lower-case letter or
+/// of another length is in no id, nor is any other group of its word.
+fn may_be_in_id(shape: GroupShape) -> bool {
+    let GroupShape { len, before, after, .. } = shape;
+    (before.is_ascii_uppercase() & (len <= 8))
+        | (!before.is_ascii_alphanumeric()
+            & (((len == 8) & (after.is_ascii_alphabetic() | (after == b'-')))
+                | ((len == 2) & (before == b' ') & (after == b' '))))
 }
 
 const DNI_LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";

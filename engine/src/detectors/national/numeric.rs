@@ -1,7 +1,7 @@
 //! National ids made of digits only.
 
 use super::super::checksum::{iso7064_mod11_10, luhn, number, verhoeff, weighted_sum};
-use super::super::text::ScanText;
+use super::super::text::{GroupShape, ScanText};
 use super::{valid_date, IdMatch};
 use crate::Span;
 
@@ -18,29 +18,42 @@ const CONTEXT_WINDOW: usize = 40;
 
 /// Appends every numeric national id in `text` to `out`.
 pub(super) fn detect(text: &ScanText<'_>, out: &mut Vec<IdMatch>) {
-    let count = text.groups().len();
-    let mut i = 0;
-    while i < count {
-        // Every numeric id has at least nine digits.
-        if text.run_digits(i) < 9 || !may_start_id(text, i) {
-            i += 1;
-            continue;
+    detect_in(text, out, may_start_id_shaped);
+}
+
+/// [`detect`], trying only the groups that `worth_trying` lets through.
+pub(super) fn detect_in(text: &ScanText<'_>, out: &mut Vec<IdMatch>, worth_trying: fn(GroupShape) -> bool) {
+    text.for_each_candidate(worth_trying, |i| {
+        if !may_start_id(text, i) {
+            return i + 1;
         }
         match id_at(text, i) {
             Some((groups, found)) => {
                 out.push(found);
-                i += groups;
+                i + groups
             }
-            None => i += 1,
+            None => i + 1,
         }
-    }
+    });
+}
+
+/// [`may_start_id`] from the group's [`GroupShape`] alone: every numeric id has nine digits at
+/// least, and is one group of nine or more (a test checks [`SINGLE_GROUP_LENGTHS`]) or starts
+/// with a group one separator away from the next.
+fn may_start_id_shaped(shape: GroupShape) -> bool {
+    (shape.run >= 9) & ((shape.len >= 9) | ((shape.gap == 1) & is_id_separator(shape.after)))
+}
+
+/// The bytes between the groups of an id written in groups.
+fn is_id_separator(b: u8) -> bool {
+    matches!(b, b' ' | b'-' | b'.' | b'+')
 }
 
 type Found = (usize, IdMatch);
 
 /// Group lengths of the ids written as one group (SSN, BSN or SIN 9; CPF, Steuer-ID or PESEL
 /// 11; Aadhaar 12; NIR 13 or 15; CN resident id 17 and `X`, or 18).
-const SINGLE_GROUP_LENGTHS: &[usize] = &[9, 11, 12, 13, 15, 17, 18];
+pub(super) const SINGLE_GROUP_LENGTHS: &[usize] = &[9, 11, 12, 13, 15, 17, 18];
 
 /// The group lengths of the ids written in groups (US SSN; FR NIR, in seven groups or with its
 /// key apart; BR CPF; DE Steuer-ID; IN Aadhaar; SE personnummer with and without the century;
@@ -97,7 +110,7 @@ fn may_start_id(text: &ScanText<'_>, i: usize) -> bool {
         || groups.get(i + 1).is_some_and(|next| {
             starts_grouped(len, next.len())
                 && next.span.start == groups[i].span.end + 1
-                && matches!(text.bytes[next.span.start - 1], b' ' | b'-' | b'.' | b'+')
+                && is_id_separator(text.bytes[next.span.start - 1])
         })
 }
 

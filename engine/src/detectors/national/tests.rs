@@ -68,3 +68,44 @@ fn rejects_near_misses() {
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }
 }
+
+#[test]
+fn rules_out_on_the_group_shape_only_groups_of_no_id() {
+    assert!(numeric::SINGLE_GROUP_LENGTHS.iter().all(|&len| len >= 9));
+    let ids = [
+        "536-22-1234",
+        "536221234",
+        "11010519491231002X",
+        "1 84 12 76 451 089 46",
+        "123.456.789-09",
+        "86 095 742 719",
+        "2345 6789 0124",
+        "811218-9876",
+        "19811218-9876",
+        "111222333",
+        "046 454 286",
+        "44051401359",
+        "12345678Z",
+        "12345678z",
+        "12345678-Z",
+        "X1234567L",
+        "AB123456C",
+        "AB 12 34 56 C",
+        "S1234567D",
+        "ABCPE1234F",
+        "RSSMRA85T10A562S",
+        "RSSMRA85T10A5S2S",
+    ];
+    for id in ids {
+        for (before, after) in [("", ""), ("ssn ", "."), ("x", ""), ("id: ", "7"), ("a-", " b"), ("é", "-1")] {
+            let text = format!("pnr cpf bsn pesel {before}{id}{after} 12 {id}");
+            let scan = ScanText::new(&text);
+            let (mut shaped, mut all) = (Vec::new(), Vec::new());
+            numeric::detect(&scan, &mut shaped);
+            lettered::detect(&scan, &mut shaped);
+            numeric::detect_in(&scan, &mut all, |_| true);
+            lettered::detect_in(&scan, &mut all, |_| true);
+            assert_eq!(shaped, all, "{text}");
+        }
+    }
+}
