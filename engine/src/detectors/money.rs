@@ -2,7 +2,7 @@
 //! `¥980,000`, `4 800 CHF`, `15万元`. A bare number is never money: the currency must be
 //! written next to it.
 
-use super::text::{is_ascii_word_byte, ScanText};
+use super::text::{is_ascii_word_byte, GroupShape, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
@@ -66,7 +66,7 @@ impl Detector for MoneyDetector {
     }
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        for span in amounts(text, may_be_money) {
+        for span in amounts(text, may_be_money_shaped, may_be_money) {
             out.push(Candidate::builtin(
                 Kind::Money,
                 "money",
@@ -81,18 +81,21 @@ impl Detector for MoneyDetector {
 }
 
 /// Every amount with its currency in `text`, trying only the groups `worth_trying` lets through.
-fn amounts(text: &ScanText<'_>, worth_trying: fn(&ScanText<'_>, usize) -> bool) -> Vec<Span> {
+/// `shaped` rules groups out on their [`GroupShape`] first, 64 at a time.
+fn amounts(
+    text: &ScanText<'_>,
+    shaped: fn(GroupShape) -> bool,
+    worth_trying: fn(&ScanText<'_>, usize) -> bool,
+) -> Vec<Span> {
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < text.groups().len() {
+    text.for_each_candidate(shaped, |i| {
         if !worth_trying(text, i) {
-            i += 1;
-            continue;
+            return i + 1;
         }
         let (count, number) = amount_at(text, i);
-        i += count;
         found.extend(with_currency(text, number));
-    }
+        i + count
+    });
     found
 }
 
@@ -138,8 +141,36 @@ fn amount_at(text: &ScanText<'_>, i: usize) -> (usize, Span) {
 fn may_start_unit(b: u8) -> bool {
     // ASCII codes and words, `$`, and the first byte of €, £, 元, 円, 块, 美元, 欧元, 英镑, 万, 亿, 千.
     b.is_ascii_uppercase()
-        || matches!(b, b'$' | b'e' | b'd' | b'p' | b'y' | b'r' | b'f' | b'k' | b'z' | b'm' | b'b')
-        || matches!(b, 0xE2 | 0xC2 | 0xE4 | 0xE5 | 0xE6 | 0xE7 | 0xE8)
+        | matches!(b, b'$' | b'e' | b'd' | b'p' | b'y' | b'r' | b'f' | b'k' | b'z' | b'm' | b'b')
+        | matches!(b, 0xE2 | 0xC2 | 0xE4 | 0xE5 | 0xE6 | 0xE7 | 0xE8)
+}
+
+/// [`may_be_money`] as far as the group's shape tells, a looser test run 64 groups at a time:
+/// thousands or decimals one separator away (three digits after a space: most numbers in
+/// running text are followed by a space and a group of some other length); a unit at once or
+/// after a space; a sign at once, or past a space, `-` or no-break space. No unit starts with a digit, nor has one for its
+/// second byte but `$`; no sign ends with a digit, nor has one before its last byte but `$`
+/// (a test checks both): so a unit or sign is ruled out by a digit two bytes away, which is
+/// where the next group (`gap` 1) or the previous one (`gap_before` 1) is. That rules out
+/// most of the groups of dates, times, versions and hex ids.
+fn may_be_money_shaped(shape: GroupShape) -> bool {
+    let GroupShape { next_len, before, after, gap, gap_before, .. } = shape;
+    let more = (gap == 1) & (matches!(after, b'.' | b',' | b'\'') | ((after == b' ') & (next_len == 3)));
+    let unit = (may_start_unit(after) | (after == b' ')) & ((gap != 1) | (after == b'$'));
+    let sign = (may_end_sign(before) | skipped(before)) & ((gap_before != 1) | (before == b'$'));
+    more | unit | sign
+}
+
+/// Whether the byte could end a currency sign or code written before an amount.
+fn may_end_sign(b: u8) -> bool {
+    // Codes end with a capital, `Rs` with `s`, `Rs.` and `Fr.` with `.`; the other signs are `$`
+    // or not ASCII.
+    b.is_ascii_uppercase() | (b == b's') | (b == b'.') | (b == b'$') | (b >= 0x80)
+}
+
+/// Whether [`sign_possible`] looks past the byte for a sign.
+fn skipped(b: u8) -> bool {
+    matches!(b, b' ' | b'-' | 0xA0)
 }
 
 /// Whether group `i` may start an amount with a currency: most groups (dates, times, versions,
@@ -220,7 +251,7 @@ fn has_pair(table: &[u64; 1024], first: u8, second: u8) -> bool {
 /// last two bytes are those of a sign.
 fn sign_possible(bytes: &[u8], start: usize) -> bool {
     let mut before_at = start;
-    while before_at > 0 && before_at + 2 > start && matches!(bytes[before_at - 1], b' ' | b'-' | 0xA0) {
+    while before_at > 0 && before_at + 2 > start && skipped(bytes[before_at - 1]) {
         before_at -= 1;
     }
     let byte_before = |at: usize| at.checked_sub(1).map_or(0, |at| bytes[at]);
@@ -310,8 +341,30 @@ mod tests {
                 for a in after {
                     let text = format!("{b}{n}{a}");
                     let scan = ScanText::new(&text);
-                    assert_eq!(amounts(&scan, may_be_money), amounts(&scan, |_, _| true), "{text}");
+                    let all = amounts(&scan, |_| true, |_, _| true);
+                    assert_eq!(amounts(&scan, may_be_money_shaped, may_be_money), all, "{text}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn byte_classes_hold_every_unit_start_and_sign_end() {
+        for byte in 0..=255u8 {
+            let unit = AFTER_BY_FIRST_BYTE[usize::from(byte)] | MAGNITUDES_BY_FIRST_BYTE[usize::from(byte)] != 0;
+            assert!(!unit || may_start_unit(byte), "{byte}");
+            assert!(BEFORE_BY_LAST_BYTE[usize::from(byte)] == 0 || may_end_sign(byte), "{byte}");
+        }
+    }
+
+    #[test]
+    fn no_unit_or_sign_has_a_digit_beside_its_edge_but_a_dollar() {
+        for byte in 0..=255u8 {
+            for digit in b'0'..=b'9' {
+                assert!(!has_pair(&UNIT_STARTS, digit, byte), "{byte}");
+                assert!(!has_pair(&SIGN_ENDS, byte, digit), "{byte}");
+                assert!(byte == b'$' || !has_pair(&UNIT_STARTS, byte, digit), "{byte}");
+                assert!(byte == b'$' || !has_pair(&SIGN_ENDS, digit, byte), "{byte}");
             }
         }
     }

@@ -44,6 +44,9 @@ pub struct GroupShape {
     pub after: u8,
     /// The bytes between it and the next group (255 for 255 or more, or for the last group).
     pub gap: u8,
+    /// The bytes between the previous group and it, like `gap` (255 for the first group):
+    /// 1 when the byte before `before` is a digit.
+    pub gap_before: u8,
     /// [`ScanText::run_digits`] of the group.
     pub run: u8,
 }
@@ -62,7 +65,8 @@ pub struct ScanText<'t> {
     run_digits: Vec<u8>,
     /// The other fields of each group's [`GroupShape`], one array each, so that a detector's
     /// test over many groups at once is vector code. `lens` ends with an extra 0, the next
-    /// length of the last group.
+    /// length of the last group; `gaps` starts with an extra 255, the gap before the first
+    /// group (group `i`'s gap is `gaps[i + 1]`).
     lens: Vec<u8>,
     befores: Vec<u8>,
     afters: Vec<u8>,
@@ -76,12 +80,12 @@ impl<'t> ScanText<'t> {
         let groups = digit_groups(bytes);
         let count = groups.len();
         let (mut run_digits, mut lens) = (vec![0u8; count], vec![0u8; count + 1]);
-        let (mut befores, mut afters, mut gaps) = (vec![0u8; count], vec![0u8; count], vec![0u8; count]);
+        let (mut befores, mut afters, mut gaps) = (vec![0u8; count], vec![0u8; count], vec![u8::MAX; count + 1]);
         let narrow = |n: usize| u8::try_from(n.min(255)).unwrap_or(u8::MAX);
         // From the last group back, each adds its digits to the next group's run when close
         // (no branch: a far next group's run is masked out).
         let mut next = (usize::MAX, 0u8);
-        let fields = run_digits.iter_mut().zip(&mut lens).zip(&mut befores).zip(&mut afters).zip(&mut gaps);
+        let fields = run_digits.iter_mut().zip(&mut lens).zip(&mut befores).zip(&mut afters).zip(&mut gaps[1..]);
         for (group, ((((run, len), before), after), gap)) in groups.iter().zip(fields).rev() {
             let between = next.0.wrapping_sub(group.span.end);
             let close = u8::from(between <= 3);
@@ -113,9 +117,12 @@ impl<'t> ScanText<'t> {
                 .zip(&self.lens[base + 1..=end])
                 .zip(&self.befores[base..end])
                 .zip(&self.afters[base..end])
+                .zip(&self.gaps[base + 1..=end])
                 .zip(&self.gaps[base..end]);
-            for (flag, (((((&run, &len), &next_len), &before), &after), &gap)) in flags.iter_mut().zip(shapes) {
-                *flag = u8::from(test(GroupShape { len, next_len, before, after, gap, run }));
+            for (flag, ((((((&run, &len), &next_len), &before), &after), &gap), &gap_before)) in
+                flags.iter_mut().zip(shapes)
+            {
+                *flag = u8::from(test(GroupShape { len, next_len, before, after, gap, gap_before, run }));
             }
             let mut mask = byte_flags::gather(&flags);
             while mask != 0 {
@@ -384,10 +391,13 @@ mod tests {
                 before: g.start.checked_sub(1).map_or(0, |at| b[at]),
                 after: b.get(g.end).copied().unwrap_or(0),
                 gap: groups.get(i + 1).map_or(u8::MAX, |n| u8::try_from(n.span.start - g.end).unwrap_or(u8::MAX)),
+                gap_before: i
+                    .checked_sub(1)
+                    .map_or(u8::MAX, |p| u8::try_from(g.start - groups[p].span.end).unwrap_or(u8::MAX)),
                 run: u8::try_from(scan.run_digits(i)).unwrap_or(u8::MAX),
             }
         };
-        let test = |s: GroupShape| (s.len % 2 == 1) | (s.before == b'.');
+        let test = |s: GroupShape| (s.len % 2 == 1) | (s.before == b'.') | (s.gap_before == 4);
         // Uses one to three groups from each it visits.
         let used = |i: usize| i + 1 + i % 3;
         let mut expected = Vec::new();
