@@ -148,11 +148,12 @@ fn may_start_unit(b: u8) -> bool {
 /// [`may_be_money`] as far as the group's shape tells, a looser test run 64 groups at a time:
 /// thousands or decimals one separator away (three digits after a space: most numbers in
 /// running text are followed by a space and a group of some other length); a unit at once or
-/// after a space; a sign at once, or past a space, `-` or no-break space. No unit starts with a digit, nor has one for its
-/// second byte but `$`; no sign ends with a digit, nor has one before its last byte but `$`
-/// (a test checks both): so a unit or sign is ruled out by a digit two bytes away, which is
-/// where the next group (`gap` 1) or the previous one (`gap_before` 1) is. That rules out
-/// most of the groups of dates, times, versions and hex ids.
+/// after a space; a sign at once, or past a space, `-` or no-break space. No unit starts with
+/// a digit, nor has one for its second byte but `$`; no sign ends with a digit, nor has one
+/// before its last byte but `$` (a test checks both): so a unit or sign is ruled out by a
+/// digit two bytes away, which is where the next group (`gap` 1) or the previous one
+/// (`gap_before` 1) is. That rules out most of the groups of dates, times, versions and hex
+/// ids.
 fn may_be_money_shaped(shape: GroupShape) -> bool {
     let GroupShape { next_len, before, after, gap, gap_before, .. } = shape;
     let more = (gap == 1) & (matches!(after, b'.' | b',' | b'\'') | ((after == b' ') & (next_len == 3)));
