@@ -42,10 +42,10 @@ pub const BLOCK: usize = 64;
 
 /// Calls `found` with every offset `at` of `bytes`, in order, where `flag(bytes before, bytes)`
 /// flags the byte (the byte before the first is taken to be a space). The flag sees sixteen
-/// bytes and the sixteen before them at once, in vector registers (the `wide` crate: SSE2
-/// here, a plain loop where there is no vector unit); the flags of 64 bytes are gathered
-/// into one word, so most of a text, flagged nowhere, is passed over without a branch per
-/// byte.
+/// bytes and the sixteen before them at once, in vector registers (the `wide` crate: SSE2 on
+/// x86-64, WebAssembly SIMD in the extension's module, built with `simd128`; a plain loop
+/// lane by lane where there is neither); the flags of 64 bytes are gathered into one word, so
+/// most of a text, flagged nowhere, is passed over without a branch per byte.
 // Always inlined, so that `flag` is inlined into the block loop too.
 #[inline(always)]
 pub fn for_each_flagged(bytes: &[u8], flag: impl Fn(Lanes, Lanes) -> Lanes, mut found: impl FnMut(usize)) {
