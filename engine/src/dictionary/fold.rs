@@ -7,7 +7,7 @@ use crate::byte_flags;
 use crate::detectors::{ceil_char_boundary, floor_char_boundary};
 
 /// A folded copy of a text and the way back to the original's byte offsets.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Folded {
     /// The folded text, UTF-8 encoded. Kept as bytes: the dictionary reads it byte by byte, and
     /// checking the encoding of a whole scanned text again would cost more than folding it.
@@ -64,11 +64,31 @@ impl Folded {
 /// few letters that do not decompose (ß, ø, ł, æ, œ…) spelled out, any white space as one
 /// space, and typographic apostrophes as `'`.
 pub fn fold(text: &str) -> Folded {
-    let bytes = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(text.len());
-    let mut changes = Vec::new();
-    let mut recent = RecentFolds::default();
-    let mut at = 0;
+    let mut folded = Folded { bytes: Vec::with_capacity(text.len()), changes: Vec::new() };
+    fold_range(text, 0..text.len(), &mut RecentFolds::default(), &mut folded);
+    folded
+}
+
+impl Folded {
+    /// An empty folding of a part of a text, to be filled by [`fold_range`] from its original
+    /// byte `from` on (offsets map back to the whole text).
+    pub(super) fn start_at(&mut self, from: usize) {
+        self.bytes.clear();
+        self.changes.clear();
+        // A change of no length: offsets after it move together from `from` on, as they move
+        // together from 0 on in a folding of the whole text.
+        let original = u32::try_from(from).unwrap_or(u32::MAX);
+        self.changes.push(Change { folded: 0, folded_len: 0, original, original_len: 0 });
+    }
+}
+
+/// Appends the folding of `text[range]` (char boundaries) to `folded`, which holds the folding
+/// of the text before it (from 0, or from where [`Folded::start_at`] said). Folding works char
+/// by char, so the folding of a range is the part of the whole text's folding it produces.
+pub(super) fn fold_range(text: &str, range: std::ops::Range<usize>, recent: &mut RecentFolds, folded: &mut Folded) {
+    let Folded { bytes: out, changes } = folded;
+    let bytes = &text.as_bytes()[..range.end];
+    let mut at = range.start;
     while at < bytes.len() {
         // ASCII runs fold byte for byte.
         if bytes[at].is_ascii() {
@@ -87,7 +107,7 @@ pub fn fold(text: &str) -> Folded {
         let Some(c) = text[at..].chars().next() else { break };
         let folded_from = out.len();
         let len = c.len_utf8();
-        recent.fold_into(c, &mut out);
+        recent.fold_into(c, out);
         changes.push(Change {
             folded: u32::try_from(folded_from).unwrap_or(u32::MAX),
             folded_len: u32::try_from(out.len() - folded_from).unwrap_or(u32::MAX),
@@ -96,14 +116,13 @@ pub fn fold(text: &str) -> Folded {
         });
         at += len;
     }
-    Folded { bytes: out, changes }
 }
 
 /// The folded forms of the last non-ASCII characters met, one slot per character's low bits: a
 /// text repeats the same few (its accented letters, CJK punctuation, an emoji), and folding one
 /// searches tables.
 #[derive(Debug)]
-struct RecentFolds {
+pub(super) struct RecentFolds {
     slots: [(char, FoldedChar); 64],
     /// Where a character is folded before it is kept.
     scratch: String,
@@ -126,24 +145,42 @@ impl Default for RecentFolds {
 impl RecentFolds {
     /// Appends the folded form of the non-ASCII `c` to `out`.
     fn fold_into(&mut self, c: char, out: &mut Vec<u8>) {
-        let slot = &mut self.slots[c as usize % 64];
-        if slot.0 == c {
-            // All fifteen bytes, then the unused ones dropped: a copy of a known length is a
-            // couple of moves, one of a variable length a call to `memcpy`.
-            let kept = out.len() + usize::from(slot.1.len);
-            out.extend_from_slice(&slot.1.bytes);
-            out.truncate(kept);
-            return;
+        match self.lookup(c) {
+            Ok(kept) => {
+                // All fifteen bytes, then the unused ones dropped: a copy of a known length is
+                // a couple of moves, one of a variable length a call to `memcpy`.
+                let len = out.len() + usize::from(kept.len);
+                out.extend_from_slice(&kept.bytes);
+                out.truncate(len);
+            }
+            Err(long) => out.extend_from_slice(long.as_bytes()),
         }
-        self.scratch.clear();
-        fold_char(c, &mut self.scratch);
-        out.extend_from_slice(self.scratch.as_bytes());
-        let mut kept = FoldedChar::default();
-        if let (Some(room), Ok(len)) = (kept.bytes.get_mut(..self.scratch.len()), u8::try_from(self.scratch.len())) {
+    }
+
+    /// The folded form of the non-ASCII `c`.
+    pub(super) fn folded(&mut self, c: char) -> &[u8] {
+        match self.lookup(c) {
+            Ok(kept) => &kept.bytes[..usize::from(kept.len)],
+            Err(long) => long.as_bytes(),
+        }
+    }
+
+    /// The folded form of the non-ASCII `c`, kept in its slot, or a form too long to keep.
+    fn lookup(&mut self, c: char) -> Result<&FoldedChar, &str> {
+        let slot = &mut self.slots[c as usize % 64];
+        if slot.0 != c {
+            self.scratch.clear();
+            fold_char(c, &mut self.scratch);
+            let mut kept = FoldedChar::default();
+            let (Some(room), Ok(len)) = (kept.bytes.get_mut(..self.scratch.len()), u8::try_from(self.scratch.len()))
+            else {
+                return Err(&self.scratch);
+            };
             room.copy_from_slice(self.scratch.as_bytes());
             kept.len = len;
             *slot = (c, kept);
         }
+        Ok(&slot.1)
     }
 }
 
@@ -158,7 +195,7 @@ fn ideograph_run(bytes: &[u8]) -> usize {
 /// bytes led by `E5`-`E9` encode U+5000-U+9FFF, by `E4` U+4000-U+4FFF (the second byte `B7`
 /// holds U+4DC0-U+4DFF, which are not ideographs), by `E3` U+3000-U+3FFF (ideographs from
 /// U+3400, a second byte from `90`).
-fn encodes_unified_ideograph(lead: u8, second: u8) -> bool {
+pub(super) fn encodes_unified_ideograph(lead: u8, second: u8) -> bool {
     match lead {
         0xE5..=0xE9 => true,
         0xE4 => second != 0xB7,
@@ -187,7 +224,7 @@ fn ascii_run(bytes: &[u8]) -> usize {
 }
 
 /// Folds one ASCII byte, without branches so that whole runs fold in vector instructions.
-fn fold_ascii(b: u8) -> u8 {
+pub(super) fn fold_ascii(b: u8) -> u8 {
     let upper = b.wrapping_sub(b'A') < 26;
     let lower = b | (u8::from(upper) << 5);
     if b.is_ascii_whitespace() {
@@ -337,6 +374,17 @@ mod tests {
             let mut encoded = [0u8; 4];
             let bytes = c.encode_utf8(&mut encoded).as_bytes();
             assert_eq!(encodes_unified_ideograph(bytes[0], bytes[1]), is_unified_ideograph(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn folds_every_char_to_one_char_or_more() {
+        // The dictionary reads the folded char before a match from the char before it.
+        let mut out = String::new();
+        for c in '\u{0}'..='\u{10FFFF}' {
+            out.clear();
+            fold_char(c, &mut out);
+            assert!(!out.is_empty(), "U+{:04X}", c as u32);
         }
     }
 

@@ -140,28 +140,21 @@ impl DictionaryMatcher {
 
     /// Appends every term and pattern match in `text` to `out`.
     pub fn detect(&self, text: &str, out: &mut Vec<Candidate>) {
-        if let Some(automaton) = &self.automaton {
-            let folded = fold(text);
-            automaton.for_each_match(&folded.bytes, |m| {
-                let owner = &self.owners[m.term];
-                if !on_word_boundaries(&folded.bytes, m.start, m.end, owner) {
-                    return;
-                }
-                let (start, end) = folded.original_span(text, m.start, m.end);
-                let client = &self.clients[owner.client];
-                out.push(Candidate {
-                    kind: Kind::ClientTerm,
-                    rule: Cow::Borrowed(rule(owner.category)),
-                    label: Cow::Owned(client.labels[owner.category as usize].clone()),
-                    bytes: Span::new(start, end),
-                    confidence: 0.9,
-                    severity: severity(owner.category),
-                    validation: Validation::Dictionary,
-                    client: Some(client.id.clone()),
-                    alias: if owner.category == Category::Client { client.alias.clone() } else { None },
-                });
+        self.for_each_term(text, |index, start, end| {
+            let owner = &self.owners[index];
+            let client = &self.clients[owner.client];
+            out.push(Candidate {
+                kind: Kind::ClientTerm,
+                rule: Cow::Borrowed(rule(owner.category)),
+                label: Cow::Owned(client.labels[owner.category as usize].clone()),
+                bytes: Span::new(start, end),
+                confidence: 0.9,
+                severity: severity(owner.category),
+                validation: Validation::Dictionary,
+                client: Some(client.id.clone()),
+                alias: if owner.category == Category::Client { client.alias.clone() } else { None },
             });
-        }
+        });
         let occurring = self.pattern_set.as_ref().map(|set| set.matches(text));
         for (index, pattern) in self.patterns.iter().enumerate() {
             if occurring.as_ref().is_some_and(|set| !set.matched(index)) {
@@ -184,10 +177,28 @@ impl DictionaryMatcher {
     }
 }
 
+impl DictionaryMatcher {
+    /// Calls `found` with the term's index and its original byte span for every term that
+    /// stands as a word of its own in `text`, in text order.
+    fn for_each_term(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
+        let Some(automaton) = &self.automaton else { return };
+        automaton.for_each_match(text, BOUNDARY_CONTEXT, |m, folded| {
+            if on_word_boundaries(&folded.bytes, m.start, m.end, &self.owners[m.term]) {
+                let (start, end) = folded.original_span(text, m.start, m.end);
+                found(m.term, start, end);
+            }
+        });
+    }
+}
+
 /// A term as the automaton holds it: folded, trimmed, inner white space collapsed.
 fn fold_term(term: &str) -> String {
     fold(term).into_text().split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
+
+/// How many folded bytes after a match [`on_word_boundaries`] reads at most: a plural `es` and
+/// the char after it.
+const BOUNDARY_CONTEXT: usize = 2 + 4;
 
 /// Whether the match at folded bytes `start..end` stands as a word of its own. Next to a CJK
 /// character no boundary is needed (those scripts have no spaces); a Latin term may be followed

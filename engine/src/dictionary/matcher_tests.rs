@@ -1,3 +1,5 @@
+use proptest::prelude::*;
+
 use super::*;
 use crate::dictionary::{Pattern, Term};
 
@@ -131,4 +133,111 @@ fn an_alias_becomes_an_upper_case_placeholder_word_or_is_refused() {
     assert_eq!(alias_placeholder_word("Zoë"), Some("ZO".to_string()), "non-ASCII letters become underscores, trimmed");
     assert_eq!(alias_placeholder_word("日本"), None);
     assert_eq!(alias_placeholder_word(&"A".repeat(33)), None);
+}
+
+/// Pieces of text that fold in every way: ASCII of both cases, precomposed and combining
+/// accents, letters spelled out, full-width and half-width forms, chars that fold to several
+/// (`½`, `ﬁ`, `İ`) or to nothing (a lone combining accent), CJK, kana, emoji, punctuation.
+const PIECES: &[&str] = &[
+    "acme",
+    "ACME",
+    "Acme",
+    "co",
+    " ",
+    "  ",
+    "\n",
+    ",",
+    ".",
+    "-",
+    "_",
+    "'s",
+    "es",
+    "s",
+    "x1",
+    "é",
+    "É",
+    "e\u{301}",
+    "\u{301}",
+    "ß",
+    "Straße",
+    "ＡＣＭＥ",
+    "ａ",
+    "ｶﾞ",
+    "ガ",
+    "か\u{3099}",
+    "½",
+    "1⁄2",
+    "㍿",
+    "株式会社",
+    "阿里",
+    "巴",
+    "😀",
+    "€",
+    "’",
+    "ﬁ",
+    "İ",
+    "ǅ",
+    "Zoë",
+    "。",
+    "，",
+    "！",
+    "Ø",
+    "æ",
+    "\t",
+];
+
+/// The matches (term, original span) of the matcher's terms in `text` as the text was matched
+/// before it was read folded on the fly: the whole text folded first, every word start of the
+/// folded text walked.
+fn matched_after_folding(matcher: &DictionaryMatcher, text: &str) -> Vec<(usize, usize, usize)> {
+    let Some(automaton) = &matcher.automaton else { return Vec::new() };
+    let folded = fold(text);
+    let mut out = Vec::new();
+    for (term, start, end) in automaton.matches_in_folded(&folded.bytes) {
+        if on_word_boundaries(&folded.bytes, start, end, &matcher.owners[term]) {
+            let (start, end) = folded.original_span(text, start, end);
+            out.push((term, start, end));
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn reads_the_text_folded_as_folding_it_first_would(
+        pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+        cuts in prop::collection::vec((0usize..200, 1usize..8), 1..8),
+        punctuation in any::<bool>(),
+    ) {
+        let text: String = pieces.concat();
+        // Terms cut from the text and from its folding (so that some start inside the folded
+        // form of a char), so that there is something to find.
+        let (chars, folded_chars): (Vec<char>, Vec<char>) = (text.chars().collect(), fold(&text).into_text().chars().collect());
+        let mut terms: Vec<String> = cuts
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &(from, len))| {
+                let chars = if k % 2 == 0 { &chars } else { &folded_chars };
+                let from = from.checked_rem(chars.len())?;
+                Some(chars[from..(from + len).min(chars.len())].iter().collect())
+            })
+            .chain(punctuation.then(|| "(acme".to_string()))
+            .filter(|term: &String| fold_term(term).chars().count() >= 2)
+            .collect();
+        terms.push("acme".into());
+        let dictionary = Dictionary {
+            clients: vec![Client {
+                id: "c".into(),
+                name: "C".into(),
+                terms: terms.into_iter().map(|term| Term { term, ..Term::default() }).collect(),
+                ..Client::default()
+            }],
+        };
+        let matcher = DictionaryMatcher::compile(&dictionary).unwrap();
+        let mut read = Vec::new();
+        matcher.for_each_term(&text, |term, start, end| read.push((term, start, end)));
+        prop_assert_eq!(read, matched_after_folding(&matcher, &text));
+    }
 }

@@ -7,6 +7,7 @@
 //! every dictionary change; scanning runs the automaton once over the text, whatever the number
 //! of terms.
 
+mod cursor;
 mod fold;
 mod fold_table;
 mod matcher;

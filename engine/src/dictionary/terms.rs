@@ -4,12 +4,15 @@
 //! folded text does not continue a word. Instead of running the automaton over every byte and
 //! throwing most of its matches away, the text is swept once for those starting points and the
 //! automaton walks from each of them, anchored, until it can go no further: a walk usually ends
-//! after a byte or two, and prose has far fewer word starts than bytes.
+//! after a byte or two, and prose has far fewer word starts than bytes. The sweep and the walks
+//! read the original text, folding it as they go (see the `cursor` module).
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, BuildError, MatchKind};
 
+use super::cursor::{folds_byte_for_byte, FoldCursor};
+use super::fold::{encodes_unified_ideograph, fold_ascii, Folded};
 use crate::byte_flags;
 
 /// The compiled terms.
@@ -17,8 +20,12 @@ use crate::byte_flags;
 pub struct TermAutomaton {
     nfa: NFA,
     /// One bit per pair of bytes: set when some term begins with those two bytes (every term
-    /// has at least two). Most word starts in a text begin no term, and this says so at once.
+    /// has at least two), tested on the original text's bytes (see
+    /// [`PairSet::of_original_bytes`]). Most word starts in a text begin no term, and this
+    /// says so at once.
     first_pairs: PairSet,
+    /// The same pairs as folded bytes, for the chars that are folded before they are tested.
+    folded_first_pairs: PairSet,
     /// The pairs of a term's second and third bytes; a term of two bytes allows any third
     /// byte. Together with `first_pairs` this rules out most of the word starts that share
     /// their first two letters with a term ("in", "pr", "ch").
@@ -45,6 +52,22 @@ impl PairSet {
     fn contains(&self, a: u8, b: u8) -> bool {
         let pair = usize::from(a) << 8 | usize::from(b);
         self.0[pair / 64] & (1 << (pair % 64)) != 0
+    }
+
+    /// The set of folded pairs as a test of original bytes that lets through every pair the
+    /// folded text may have there: a pair of bytes that fold on their own (ASCII, the bytes of
+    /// an ideograph) when their folding is in the set; any pair when one of them may begin a
+    /// char that folds otherwise (an ASCII byte before a multi-byte char, or a multi-byte char
+    /// other than an ideograph), which the walk then reads folded.
+    fn of_original_bytes(&self) -> PairSet {
+        let mut original = PairSet::new();
+        for (a, b) in (0..=255u8).flat_map(|a| (0..=255u8).map(move |b| (a, b))) {
+            let folds_otherwise = (a.is_ascii() && b >= 0xC0) || (a >= 0xC0 && !encodes_unified_ideograph(a, b));
+            if folds_otherwise || self.contains(fold_ascii(a), fold_ascii(b)) {
+                original.insert(a, b);
+            }
+        }
+        original
     }
 }
 
@@ -84,76 +107,172 @@ impl TermAutomaton {
         }
         let punctuation_starts =
             terms.iter().filter_map(|t| t.as_bytes().first()).any(|&b| b.is_ascii() && !is_ascii_word(b));
-        Ok(TermAutomaton { nfa, first_pairs, second_pairs, punctuation_starts })
+        Ok(TermAutomaton {
+            nfa,
+            first_pairs: first_pairs.of_original_bytes(),
+            folded_first_pairs: first_pairs,
+            second_pairs: second_pairs.of_original_bytes(),
+            punctuation_starts,
+        })
     }
 
-    /// Calls `found` for every occurrence of every term in the folded text `bytes` that starts
-    /// where a term may start (see [`may_start_term`]), in text order. That is a superset of the
-    /// starts the caller accepts; the caller checks the boundaries exactly.
-    pub fn for_each_match(&self, bytes: &[u8], mut found: impl FnMut(TermMatch)) {
-        // Every term has two bytes or more: none starts on the last byte.
-        let Some(last) = bytes.len().checked_sub(1) else { return };
-        let mut try_at = |at: usize| {
-            if self.may_begin_term(bytes, at) {
-                self.walk_from(bytes, at, &mut found);
+    /// Calls `found` for every occurrence of every term in the folding of `text` that starts
+    /// where a term may start (see [`may_start_term`]), in folded text order, with a piece of
+    /// the folded text written out around it (the match's offsets are the piece's): from the
+    /// folded char before the match to `after` bytes after it, or to the text's ends. A few
+    /// occurrences that start elsewhere may be reported too; the caller checks the boundaries
+    /// exactly.
+    pub fn for_each_match(&self, text: &str, after: usize, mut found: impl FnMut(TermMatch, &Folded)) {
+        let bytes = text.as_bytes();
+        let mut cursor = FoldCursor::new(text);
+        // The terms (and their lengths) found by one walk.
+        let mut matches = Vec::new();
+        // The word starts of the original text hold those of the folded text: ASCII keeps
+        // whether it continues a word when folded, ideographs fold to themselves, and after
+        // any other char the original has a start.
+        sweep_starts(bytes, self.punctuation_starts, |at| {
+            // Kept this small, so that it stays in the sweep's loop: most starts end here.
+            if self.first_pairs.contains(bytes[at], bytes[at + 1]) {
+                self.try_start(&mut cursor, at, after, &mut matches, &mut found);
+            }
+        });
+    }
+
+    /// Walks from the word start at byte `at` of the original text if its first three
+    /// folded bytes may begin a term (see [`TermAutomaton::for_each_match`]).
+    #[inline(never)]
+    fn try_start(
+        &self,
+        cursor: &mut FoldCursor,
+        at: usize,
+        after: usize,
+        matches: &mut Vec<(usize, usize)>,
+        found: &mut impl FnMut(TermMatch, &Folded),
+    ) {
+        let mut walk = |cursor: &mut FoldCursor, skip: usize| {
+            self.walk_from(cursor, at, skip, matches);
+            for (term, len) in matches.drain(..) {
+                let (window, start) = cursor.window(at, skip, len + after);
+                found(TermMatch { term, start, end: start + len }, window);
             }
         };
-        let mut chunks = bytes[..last].chunks_exact(8);
-        let mut offset = 0;
-        // Whether the byte before the current word continues an ASCII word, in bit 7.
-        let mut carry = 0u64;
-        for chunk in &mut chunks {
-            let word = byte_flags::load(chunk);
-            let ascii_word = byte_flags::ascii_word(word);
-            let after_word = (ascii_word << 8) | carry;
-            let lead = byte_flags::multibyte_lead(word);
-            let mut starts = (!after_word & !byte_flags::continuation(word) | lead) & byte_flags::HIGHS;
-            if !self.punctuation_starts {
-                starts &= ascii_word | lead;
+        let bytes = cursor.text().as_bytes();
+        // Bytes that fold on their own take the pair sets' test as they are (see
+        // `PairSet::of_original_bytes`); a char that does not fold byte for byte is folded.
+        if folds_byte_for_byte(bytes, at) {
+            if bytes.get(at + 2).is_none_or(|&c| self.second_pairs.contains(bytes[at + 1], c)) {
+                walk(cursor, 0);
             }
-            while starts != 0 {
-                try_at(offset + starts.trailing_zeros() as usize / 8);
-                starts &= starts - 1;
-            }
-            carry = ascii_word >> 56;
-            offset += 8;
+            return;
         }
-        let mut previous = offset.checked_sub(1).map(|at| bytes[at]);
-        for (k, &b) in chunks.remainder().iter().enumerate() {
-            if may_start_term(previous, b, self.punctuation_starts) {
-                try_at(offset + k);
-            }
-            previous = Some(b);
-        }
-    }
-
-    /// Whether some term may begin at `bytes[at]` (with a byte after it), by its first three
-    /// bytes.
-    fn may_begin_term(&self, bytes: &[u8], at: usize) -> bool {
-        let (a, b) = (bytes[at], bytes[at + 1]);
-        self.first_pairs.contains(a, b) && bytes.get(at + 2).is_none_or(|&c| self.second_pairs.contains(b, c))
-    }
-
-    /// Every term that starts exactly at `start`.
-    fn walk_from(&self, bytes: &[u8], start: usize, found: &mut impl FnMut(TermMatch)) {
-        let nfa = &self.nfa;
-        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
-        for (end, &b) in bytes.iter().enumerate().skip(start) {
-            sid = nfa.next_state(Anchored::Yes, sid, b);
-            if nfa.is_dead(sid) {
-                return;
-            }
-            if nfa.is_match(sid) {
-                for index in 0..nfa.match_len(sid) {
-                    let pattern = nfa.match_pattern(sid, index);
-                    // A match state also lists the terms that end here but start later (the
-                    // automaton's suffix links): those are found from their own start.
-                    if end + 1 - nfa.pattern_len(pattern) == start {
-                        found(TermMatch { term: pattern.as_usize(), start, end: end + 1 });
+        // The walk starts only at the chars of its folded form whose first two folded bytes
+        // (the second may be the next char's) are a first pair, or may be.
+        let (folded, len) = cursor.folded_char(at);
+        let next = at + len;
+        let next_folds_alone = next == bytes.len() || folds_byte_for_byte(bytes, next);
+        let may_begin = |folded: &[u8], k: usize| {
+            folded[k] & 0xC0 != 0x80
+                && match folded.get(k + 1) {
+                    Some(&second) => self.folded_first_pairs.contains(folded[k], second),
+                    None if next_folds_alone => {
+                        bytes.get(next).is_some_and(|&b| self.folded_first_pairs.contains(folded[k], fold_ascii(b)))
                     }
+                    None => true,
+                }
+        };
+        let mut from = (0..folded.len()).find(|&k| may_begin(folded, k));
+        while let Some(skip) = from {
+            walk(cursor, skip);
+            let (folded, _) = cursor.folded_char(at);
+            from = (skip + 1..folded.len()).find(|&k| may_begin(folded, k));
+        }
+    }
+
+    /// Every term (and its length) that the folded text has from folded byte `skip` of the
+    /// char at byte `at` of the original on, into `matches`.
+    fn walk_from(&self, cursor: &mut FoldCursor, at: usize, skip: usize, matches: &mut Vec<(usize, usize)>) {
+        let Ok(mut sid) = self.nfa.start_state(Anchored::Yes) else { return };
+        let mut len = 0;
+        cursor.feed(at, skip, |b| self.step(&mut sid, &mut len, b, matches));
+    }
+
+    /// Takes a walk that has read `len` bytes to state `sid` one byte `b` further, with every
+    /// term it has then read whole into `matches`; false when no term goes on with `b`.
+    #[inline]
+    fn step(&self, sid: &mut StateID, len: &mut usize, b: u8, matches: &mut Vec<(usize, usize)>) -> bool {
+        let nfa = &self.nfa;
+        *sid = nfa.next_state(Anchored::Yes, *sid, b);
+        if nfa.is_dead(*sid) {
+            return false;
+        }
+        *len += 1;
+        if nfa.is_match(*sid) {
+            for index in 0..nfa.match_len(*sid) {
+                let pattern = nfa.match_pattern(*sid, index);
+                // A match state also lists the terms that end here but start later (the
+                // automaton's suffix links): those are found from their own start.
+                if nfa.pattern_len(pattern) == *len {
+                    matches.push((pattern.as_usize(), *len));
                 }
             }
         }
+        true
+    }
+
+    /// Every term (index, start, end) that starts where a term may start in the folded text
+    /// `folded`, found by walking the folded text itself: what [`TermAutomaton::for_each_match`]
+    /// must agree with.
+    #[cfg(test)]
+    pub(super) fn matches_in_folded(&self, folded: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for start in 0..folded.len() {
+            if !may_start_term(start.checked_sub(1).map(|p| folded[p]), folded[start], self.punctuation_starts) {
+                continue;
+            }
+            let Ok(mut sid) = self.nfa.start_state(Anchored::Yes) else { continue };
+            let (mut len, mut matches) = (0, Vec::new());
+            for &b in &folded[start..] {
+                if !self.step(&mut sid, &mut len, b, &mut matches) {
+                    break;
+                }
+            }
+            out.extend(matches.into_iter().map(|(term, len)| (term, start, start + len)));
+        }
+        out
+    }
+}
+
+/// Calls `start` for every byte of `bytes` but the last where a term may start (see
+/// [`may_start_term`]), in order, found eight bytes at a time.
+fn sweep_starts(bytes: &[u8], punctuation: bool, mut start: impl FnMut(usize)) {
+    // Every term has two bytes or more: none starts on the last byte.
+    let Some(last) = bytes.len().checked_sub(1) else { return };
+    let mut chunks = bytes[..last].chunks_exact(8);
+    let mut offset = 0;
+    // Whether the byte before the current word continues an ASCII word, in bit 7.
+    let mut carry = 0u64;
+    for chunk in &mut chunks {
+        let word = byte_flags::load(chunk);
+        let ascii_word = byte_flags::ascii_word(word);
+        let after_word = (ascii_word << 8) | carry;
+        let lead = byte_flags::multibyte_lead(word);
+        let mut starts = (!after_word & !byte_flags::continuation(word) | lead) & byte_flags::HIGHS;
+        if !punctuation {
+            starts &= ascii_word | lead;
+        }
+        while starts != 0 {
+            start(offset + starts.trailing_zeros() as usize / 8);
+            starts &= starts - 1;
+        }
+        carry = ascii_word >> 56;
+        offset += 8;
+    }
+    let mut previous = offset.checked_sub(1).map(|at| bytes[at]);
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        if may_start_term(previous, b, punctuation) {
+            start(offset + k);
+        }
+        previous = Some(b);
     }
 }
 
@@ -177,11 +296,15 @@ fn is_ascii_word(b: u8) -> bool {
 mod tests {
     use super::*;
 
+    /// Every match (term, original span) of `terms` in `text`.
     fn matches(terms: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
         let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
         let automaton = TermAutomaton::build(&terms).unwrap();
         let mut out = Vec::new();
-        automaton.for_each_match(text.as_bytes(), |m| out.push((m.term, m.start, m.end)));
+        automaton.for_each_match(text, 0, |m, folded| {
+            let (start, end) = folded.original_span(text, m.start, m.end);
+            out.push((m.term, start, end));
+        });
         out
     }
 
@@ -199,32 +322,25 @@ mod tests {
     }
 
     #[test]
-    fn tries_the_same_starts_eight_bytes_at_a_time_as_one_at_a_time() {
-        // Every two-byte term present, so that every start tried reports a match.
-        let text = "Zoë x_1 (acme) 阿里巴巴, ok-go; 😀 end.";
-        let mut terms: Vec<String> = Vec::new();
-        for (i, _) in text.char_indices() {
-            if let Some(term) = text.get(i..).and_then(|rest| rest.char_indices().nth(2).map(|(e, _)| &rest[..e])) {
-                terms.push(term.to_string());
-            }
-        }
-        // With and without the terms that start with punctuation.
-        let without: Vec<String> =
-            terms.iter().filter(|t| !t.starts_with(|c: char| c.is_ascii_punctuation() || c == ' ')).cloned().collect();
-        for (terms, punctuation) in [(terms, true), (without, false)] {
-            let automaton = TermAutomaton::build(&terms).unwrap();
-            assert_eq!(automaton.punctuation_starts, punctuation);
+    fn reads_the_text_folded() {
+        assert_eq!(matches(&["acme"], "ＡＣＭＥ, Acme"), [(0, 0, 12), (0, 14, 18)]);
+        // Inside the folded form of a char: `½` folds to `1⁄2`.
+        assert_eq!(matches(&["⁄2"], "a½"), [(0, 1, 3)]);
+        assert_eq!(matches(&["strasse"], "Straße"), [(0, 0, 7)]);
+    }
+
+    #[test]
+    fn sweeps_the_same_starts_eight_bytes_at_a_time_as_one_at_a_time() {
+        let text = "Zoë x_1 (acme) 阿里巴巴, ok-go; 😀 end. ＡＣＭＥ";
+        for punctuation in [true, false] {
             for start in 0..text.len() {
-                let Some(part) = text.get(start..) else { continue };
-                let mut found = Vec::new();
-                automaton.for_each_match(part.as_bytes(), |m| found.push(m.start));
-                found.dedup();
-                let bytes = part.as_bytes();
+                let bytes = &text.as_bytes()[start..];
+                let mut swept = Vec::new();
+                sweep_starts(bytes, punctuation, |at| swept.push(at));
                 let expected: Vec<usize> = (0..bytes.len().saturating_sub(1))
                     .filter(|&at| may_start_term(at.checked_sub(1).map(|p| bytes[p]), bytes[at], punctuation))
-                    .filter(|&at| terms.iter().any(|t| part[at..].starts_with(t.as_str())))
                     .collect();
-                assert_eq!(found, expected, "from byte {start}");
+                assert_eq!(swept, expected, "from byte {start}");
             }
         }
     }
