@@ -1,16 +1,12 @@
-//! Classes of bytes computed eight at a time (the dictionary's word starts), a sweep that flags
-//! 64 bytes at a time by their byte before, in vector registers ([`for_each_flagged`]: digit
-//! groups, capitals that start a word, the `:` of IPv6 addresses, the `=` of parameters), and
-//! the gathering of 64 flags into a word ([`gather`], for the digit groups' shapes).
-//!
-//! A word of eight text bytes, read little-endian, gives a mask with bit `8k + 7` set when byte
-//! `k` is in the class: that is where ordinary word arithmetic leaves its answer, and the
-//! positions of the set bits (`trailing_zeros() / 8`) are the bytes' offsets in the word. Only
-//! bytes below 0x80 are ever added to, so no sum carries into the next byte.
+//! Classes of bytes computed sixteen at a time in vector registers ([`Lanes`]: the dictionary's
+//! word starts), a sweep that flags 64 bytes at a time by their byte before
+//! ([`for_each_flagged`]: digit groups, capitals that start a word, the `:` of IPv6 addresses,
+//! the `=` of parameters), the gathering of 64 flags into a word ([`gather`], for the digit
+//! groups' shapes), and eight bytes read as a word ([`load`]; [`HIGHS`] picks their bit 7, where
+//! the end of an ASCII run shows: `trailing_zeros() / 8` is its offset).
 
 /// Bit 7 of every byte.
 pub const HIGHS: u64 = 0x8080_8080_8080_8080;
-const LOWS: u64 = 0x0101_0101_0101_0101;
 
 /// The eight bytes of `chunk` (exactly eight) as a little-endian word.
 pub fn load(chunk: &[u8]) -> u64 {
@@ -92,55 +88,9 @@ pub fn gather(flags: &[u8; BLOCK]) -> u64 {
     })
 }
 
-/// The ASCII bytes of `word` in `lo..=hi` (both below 0x80).
-fn in_range(word: u64, lo: u8, hi: u8) -> u64 {
-    let ascii = word & !HIGHS;
-    let from_lo = ascii + u64::from(0x80 - lo) * LOWS;
-    let past_hi = ascii + u64::from(0x7F - hi) * LOWS;
-    from_lo & !past_hi & !word & HIGHS
-}
-
-/// ASCII digits.
-pub fn digits(word: u64) -> u64 {
-    in_range(word, b'0', b'9')
-}
-
-/// ASCII letters, digits and `_`: the bytes that continue a word of ASCII text.
-pub fn ascii_word(word: u64) -> u64 {
-    // Setting bit 5 maps `A-Z` onto `a-z` and nothing else into it.
-    let letters = in_range(word | 0x2020_2020_2020_2020, b'a', b'z');
-    letters | digits(word) | in_range(word, b'_', b'_')
-}
-
-/// UTF-8 continuation bytes (`10xxxxxx`).
-pub fn continuation(word: u64) -> u64 {
-    word & !(word << 1) & HIGHS
-}
-
-/// First bytes of a UTF-8 encoded char of more than one byte (`11xxxxxx`).
-pub fn multibyte_lead(word: u64) -> u64 {
-    word & (word << 1) & HIGHS
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The bytes of 0..=255 that `class` flags.
-    fn flagged(class: fn(u64) -> u64) -> Vec<u8> {
-        let every_byte: Vec<u8> = (0..=255).collect();
-        every_byte
-            .chunks(8)
-            .flat_map(|chunk| {
-                let flags = class(load(chunk));
-                chunk.iter().enumerate().filter(move |(k, _)| flags >> (8 * k + 7) & 1 == 1).map(|(_, &b)| b)
-            })
-            .collect()
-    }
-
-    fn bytes_where(test: fn(u8) -> bool) -> Vec<u8> {
-        (0..=255).filter(|&b| test(b)).collect()
-    }
 
     #[test]
     fn gathers_every_pattern_of_eight_flags_in_each_eighth() {
@@ -180,13 +130,5 @@ mod tests {
                 .collect();
             assert_eq!(found, expected, "{len}");
         }
-    }
-
-    #[test]
-    fn every_class_flags_exactly_its_bytes() {
-        assert_eq!(flagged(digits), b"0123456789");
-        assert_eq!(flagged(ascii_word), bytes_where(|b| b.is_ascii_alphanumeric() || b == b'_'));
-        assert_eq!(flagged(continuation), bytes_where(|b| (0x80..0xC0).contains(&b)));
-        assert_eq!(flagged(multibyte_lead), bytes_where(|b| b >= 0xC0));
     }
 }

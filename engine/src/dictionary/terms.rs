@@ -13,7 +13,7 @@ use aho_corasick::{Anchored, BuildError, MatchKind};
 
 use super::cursor::{folds_byte_for_byte, FoldCursor};
 use super::fold::{encodes_unified_ideograph, fold_ascii, Folded};
-use crate::byte_flags;
+use crate::byte_flags::{self, Lanes};
 
 /// The compiled terms.
 #[derive(Debug)]
@@ -243,29 +243,33 @@ impl TermAutomaton {
 }
 
 /// Calls `start` for every byte of `bytes` but the last where a term may start (see
-/// [`may_start_term`]), in order, found eight bytes at a time.
+/// [`may_start_term`]), in order, found sixteen bytes at a time in a vector register.
 fn sweep_starts(bytes: &[u8], punctuation: bool, mut start: impl FnMut(usize)) {
     // Every term has two bytes or more: none starts on the last byte.
     let Some(last) = bytes.len().checked_sub(1) else { return };
-    let mut chunks = bytes[..last].chunks_exact(8);
+    let mut chunks = bytes[..last].chunks_exact(16);
     let mut offset = 0;
-    // Whether the byte before the current word continues an ASCII word, in bit 7.
-    let mut carry = 0u64;
+    // Whether the byte before the current chunk continues an ASCII word, in bit 0.
+    let mut carry = 0u32;
     for chunk in &mut chunks {
-        let word = byte_flags::load(chunk);
-        let ascii_word = byte_flags::ascii_word(word);
-        let after_word = (ascii_word << 8) | carry;
-        let lead = byte_flags::multibyte_lead(word);
-        let mut starts = (!after_word & !byte_flags::continuation(word) | lead) & byte_flags::HIGHS;
+        let lanes = Lanes::new(chunk.try_into().unwrap_or_default());
+        let word = (byte_flags::lanes_in_range(lanes | Lanes::splat(0x20), b'a', b'z')
+            | byte_flags::lanes_in_range(lanes, b'0', b'9')
+            | byte_flags::lanes_equal(lanes, b'_'))
+        .to_bitmask();
+        // Bit 7 of a byte says it is not ASCII, bit 6 then that it leads a char.
+        let high = lanes.to_bitmask();
+        let lead = high & (lanes + lanes).to_bitmask();
+        let mut starts = (!(word << 1 | carry) & !high | lead) & 0xFFFF;
         if !punctuation {
-            starts &= ascii_word | lead;
+            starts &= word | lead;
         }
         while starts != 0 {
-            start(offset + starts.trailing_zeros() as usize / 8);
+            start(offset + starts.trailing_zeros() as usize);
             starts &= starts - 1;
         }
-        carry = ascii_word >> 56;
-        offset += 8;
+        carry = word >> 15;
+        offset += 16;
     }
     let mut previous = offset.checked_sub(1).map(|at| bytes[at]);
     for (k, &b) in chunks.remainder().iter().enumerate() {
@@ -329,18 +333,37 @@ mod tests {
         assert_eq!(matches(&["strasse"], "Straße"), [(0, 0, 7)]);
     }
 
+    /// The starts `sweep_starts` finds in `bytes`, and those `may_start_term` says one at a time.
+    fn swept_and_expected(bytes: &[u8], punctuation: bool) -> (Vec<usize>, Vec<usize>) {
+        let mut swept = Vec::new();
+        sweep_starts(bytes, punctuation, |at| swept.push(at));
+        let expected = (0..bytes.len().saturating_sub(1))
+            .filter(|&at| may_start_term(at.checked_sub(1).map(|p| bytes[p]), bytes[at], punctuation))
+            .collect();
+        (swept, expected)
+    }
+
     #[test]
-    fn sweeps_the_same_starts_eight_bytes_at_a_time_as_one_at_a_time() {
+    fn sweeps_the_same_starts_sixteen_bytes_at_a_time_as_one_at_a_time() {
         let text = "Zoë x_1 (acme) 阿里巴巴, ok-go; 😀 end. ＡＣＭＥ";
         for punctuation in [true, false] {
             for start in 0..text.len() {
-                let bytes = &text.as_bytes()[start..];
-                let mut swept = Vec::new();
-                sweep_starts(bytes, punctuation, |at| swept.push(at));
-                let expected: Vec<usize> = (0..bytes.len().saturating_sub(1))
-                    .filter(|&at| may_start_term(at.checked_sub(1).map(|p| bytes[p]), bytes[at], punctuation))
-                    .collect();
+                let (swept, expected) = swept_and_expected(&text.as_bytes()[start..], punctuation);
                 assert_eq!(swept, expected, "from byte {start}");
+            }
+        }
+    }
+
+    #[test]
+    fn sweeps_every_byte_after_every_byte_as_one_at_a_time() {
+        for punctuation in [true, false] {
+            for before in 0..=255u8 {
+                // Each byte after `before`, at odd offsets and then at even ones.
+                let pairs: Vec<u8> = (0..=255u8).flat_map(|b| [before, b]).collect();
+                for bytes in [&pairs[..], &pairs[1..]] {
+                    let (swept, expected) = swept_and_expected(bytes, punctuation);
+                    assert_eq!(swept, expected, "after {before}");
+                }
             }
         }
     }
