@@ -20,6 +20,7 @@ pub(super) struct FoldCursor<'t> {
 }
 
 impl<'t> FoldCursor<'t> {
+    /// A cursor over `text`, with no char folded yet.
     pub(super) fn new(text: &'t str) -> FoldCursor<'t> {
         FoldCursor { text, recent: RecentFolds::default(), window: Folded::default() }
     }
@@ -37,7 +38,8 @@ impl<'t> FoldCursor<'t> {
     }
 
     /// Hands `eat` the folded text's bytes from byte `skip` of the folded form of the char at
-    /// byte `at` on, one at a time, until `eat` returns false or the text ends.
+    /// byte `at` on (`skip` is 0 unless that char is folded otherwise than byte for byte), one
+    /// at a time, until `eat` returns false or the text ends.
     #[inline]
     pub(super) fn feed(&mut self, mut at: usize, mut skip: usize, mut eat: impl FnMut(u8) -> bool) {
         let bytes = self.text.as_bytes();

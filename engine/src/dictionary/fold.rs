@@ -15,7 +15,7 @@ pub struct Folded {
     /// Every character of the original that does not fold byte for byte, in order: where its
     /// folded form starts and how long it is, and where the character starts and how long it
     /// is. ASCII and CJK ideographs fold byte for byte, so between two entries offsets move
-    /// together.
+    /// together. A folding of part of a text starts with an entry of no length where it starts.
     changes: Vec<Change>,
 }
 
@@ -28,6 +28,17 @@ struct Change {
 }
 
 impl Folded {
+    /// An empty folding of a part of a text, to be filled by [`fold_range`] from its original
+    /// byte `from` on (offsets map back to the whole text).
+    pub(super) fn start_at(&mut self, from: usize) {
+        self.bytes.clear();
+        self.changes.clear();
+        // A change of no length: offsets after it move together from `from` on, as they move
+        // together from 0 on in a folding of the whole text.
+        let original = u32::try_from(from).unwrap_or(u32::MAX);
+        self.changes.push(Change { folded: 0, folded_len: 0, original, original_len: 0 });
+    }
+
     /// The folded text as a string (for a word or a term: its encoding is checked).
     pub fn into_text(self) -> String {
         // Only ASCII bytes and whole encoded characters are ever appended: never empty by error.
@@ -67,19 +78,6 @@ pub fn fold(text: &str) -> Folded {
     let mut folded = Folded { bytes: Vec::with_capacity(text.len()), changes: Vec::new() };
     fold_range(text, 0..text.len(), &mut RecentFolds::default(), &mut folded);
     folded
-}
-
-impl Folded {
-    /// An empty folding of a part of a text, to be filled by [`fold_range`] from its original
-    /// byte `from` on (offsets map back to the whole text).
-    pub(super) fn start_at(&mut self, from: usize) {
-        self.bytes.clear();
-        self.changes.clear();
-        // A change of no length: offsets after it move together from `from` on, as they move
-        // together from 0 on in a folding of the whole text.
-        let original = u32::try_from(from).unwrap_or(u32::MAX);
-        self.changes.push(Change { folded: 0, folded_len: 0, original, original_len: 0 });
-    }
 }
 
 /// Appends the folding of `text[range]` (char boundaries) to `folded`, which holds the folding
