@@ -4,7 +4,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
-use super::{CHINESE, COMPOUND, ENGLISH, FRENCH, SOUTHERN, WINDOW};
+use super::{CHINESE, COMPOUND, ENGLISH, FRENCH, ORDINAL_SUFFIXES, SOUTHERN, WINDOW};
 use crate::detectors::address_words as words;
 use crate::detectors::text::ScanText;
 use crate::Span;
@@ -290,7 +290,7 @@ fn number_first_shapes(text: &ScanText<'_>, number: Span) -> u8 {
     let ordinal = || {
         let rest = &after[1..];
         let word = &rest[..rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len())];
-        [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|suffix| word.ends_with(suffix))
+        ORDINAL_SUFFIXES.iter().any(|suffix| word.ends_with(suffix.as_bytes()))
     };
     if english && (after[1].is_ascii_uppercase() || ordinal()) && names_english_street(after) {
         shapes |= ENGLISH;
