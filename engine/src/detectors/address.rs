@@ -149,41 +149,19 @@ impl Detector for AddressDetector {
     }
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        let s = text.text;
-        let mut covered = 0;
         let mut found: Vec<Span> = Vec::new();
-        for group in text.groups() {
-            let number = group.span;
-            if number.start < covered || !shapes::may_hold_address(text.bytes, number) {
-                continue;
-            }
-            let shapes = shapes::shapes_around(text, number, &self.number_last_words);
-            if shapes == 0 {
-                continue;
-            }
-            let from = floor_char_boundary(s, number.start.saturating_sub(WINDOW));
-            let to = ceil_char_boundary(s, number.end + WINDOW);
-            let window = &s[from..to];
-            for (index, pattern) in self.patterns.iter().enumerate() {
-                if shapes & (1 << index) == 0 {
-                    continue;
-                }
-                let found_here = if index == ENGLISH.trailing_zeros() as usize {
-                    self.english_address(text, number, from, to)
-                } else {
-                    first_match_over(pattern, window, from, number)
-                };
-                let Some((start, end)) = found_here else { continue };
-                let holds_number = start <= number.start && number.end <= end;
-                // Addresses are found in text order, each ending after the one before (a number
-                // inside one is skipped), so only the last one found can overlap.
-                if holds_number && !found.last().is_some_and(|f| f.overlaps(&Span::new(start, end))) {
-                    let end = self.extend_over_postcode(s, end);
-                    found.push(Span::new(start, end));
-                    covered = covered.max(end);
+        let groups = text.groups();
+        text.for_each_candidate(shapes::may_have_shape, |i| {
+            // Addresses are found in text order, so a number inside the last one is skipped.
+            let number = groups[i].span;
+            if number.start >= found.last().map_or(0, |f| f.end) && shapes::may_hold_address(text.bytes, number) {
+                let shapes = shapes::shapes_around(text, number, &self.number_last_words);
+                if shapes != 0 {
+                    self.addresses_at(text, number, shapes, &mut found);
                 }
             }
-        }
+            i + 1
+        });
         for span in found {
             let context = text.context_around(span.start, span.end, 40, CONTEXT_WORDS);
             out.push(Candidate::builtin(
@@ -218,6 +196,31 @@ fn may_be_inside_english_address(bytes: &[u8], number: Span) -> bool {
 }
 
 impl AddressDetector {
+    /// Adds to `found` the addresses of `shapes` that hold the number at `number`.
+    fn addresses_at(&self, text: &ScanText<'_>, number: Span, shapes: u8, found: &mut Vec<Span>) {
+        let s = text.text;
+        let from = floor_char_boundary(s, number.start.saturating_sub(WINDOW));
+        let to = ceil_char_boundary(s, number.end + WINDOW);
+        let window = &s[from..to];
+        for (index, pattern) in self.patterns.iter().enumerate() {
+            if shapes & (1 << index) == 0 {
+                continue;
+            }
+            let found_here = if index == ENGLISH.trailing_zeros() as usize {
+                self.english_address(text, number, from, to)
+            } else {
+                first_match_over(pattern, window, from, number)
+            };
+            let Some((start, end)) = found_here else { continue };
+            let holds_number = start <= number.start && number.end <= end;
+            // Addresses are found in text order, each ending after the one before (a number
+            // inside one is skipped), so only the last one found can overlap.
+            if holds_number && !found.last().is_some_and(|f| f.overlaps(&Span::new(start, end))) {
+                found.push(Span::new(start, self.extend_over_postcode(s, end)));
+            }
+        }
+    }
+
     /// The first English match in the window `from..to` that ends after the number's start.
     /// Unless that match may have started before the number, it starts at the number or holds
     /// nothing of it, so one search anchored at the number finds what a search of the whole

@@ -6,7 +6,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
 use super::{CHINESE, COMPOUND, ENGLISH, FRENCH, ORDINAL_SUFFIXES, SOUTHERN, WINDOW};
 use crate::detectors::address_words as words;
-use crate::detectors::text::ScanText;
+use crate::detectors::text::{GroupShape, ScanText};
 use crate::Span;
 
 /// French street types, written after the house number.
@@ -232,6 +232,19 @@ pub(super) fn may_hold_address(bytes: &[u8], number: Span) -> bool {
         | after_letter
 }
 
+/// Whether [`shapes_around`] may give the number a shape, from its [`GroupShape`] alone, for
+/// [`ScanText::for_each_candidate`] (no branch): a number of four digits at most after a space
+/// (a street name before it), one of five digits at most after no ASCII word byte and before a
+/// space, a comma or a letter (a street after it), or one before the first byte of `号`. A test
+/// checks that every number given a shape passes.
+#[inline(always)]
+pub(super) fn may_have_shape(group: GroupShape) -> bool {
+    let GroupShape { len, before, after, .. } = group;
+    let word_before = before.is_ascii_alphanumeric() | (before == b'_');
+    let street_after = (after == b' ') | (after == b',') | after.is_ascii_alphabetic();
+    ((len <= 4) & (before == b' ')) | ((len <= 5) & !word_before & street_after) | (after == CHINESE_NUMBER_SIGN_LEAD)
+}
+
 /// The first byte of `号`, which ends the number of a Chinese address.
 const CHINESE_NUMBER_SIGN_LEAD: u8 = "号".as_bytes()[0];
 
@@ -384,10 +397,16 @@ mod tests {
         let mut with_shape = 0;
         for text in texts {
             let scan = ScanText::new(text);
-            for group in scan.groups() {
+            let mut candidates = Vec::new();
+            scan.for_each_candidate(may_have_shape, |i| {
+                candidates.push(i);
+                i + 1
+            });
+            for (i, group) in scan.groups().iter().enumerate() {
                 if shapes_around(&scan, group.span, &detector.number_last_words) != 0 {
                     with_shape += 1;
                     assert!(may_hold_address(scan.bytes, group.span), "{text}: {:?}", group.span);
+                    assert!(candidates.contains(&i), "{text}: {:?}", group.span);
                 }
             }
         }
