@@ -5,6 +5,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
 use super::{CHINESE, COMPOUND, ENGLISH, FRENCH, ORDINAL_SUFFIXES, SOUTHERN, WINDOW};
+use crate::byte_flags::{lanes_equal, lanes_in_range, Lanes};
 use crate::detectors::address_words as words;
 use crate::detectors::text::{GroupShape, ScanText};
 use crate::Span;
@@ -88,6 +89,9 @@ fn may_end_street_name(s: &str, space: usize) -> bool {
     let before = &s[..space];
     let before = before.strip_suffix(',').unwrap_or(before);
     let bytes = before.as_bytes();
+    if let Some(answer) = ends_ascii_street_name(bytes) {
+        return answer;
+    }
     let mut word = before.len();
     // Every char that a name in those patterns may hold goes on the word, and a few more: any
     // non-ASCII char, ASCII letters and `.-'`. ASCII, most of it, is read as bytes; only a
@@ -110,6 +114,27 @@ fn may_end_street_name(s: &str, space: usize) -> bool {
         }
     }
     matches!(&before[word..], "n" | "n.")
+}
+
+/// [`may_end_street_name`] read from the last sixteen bytes at once, when they hold the start
+/// of the word and the word is ASCII (most words before a number: "chapter", "pages"); `None`
+/// otherwise. The word is what follows the last byte that is no ASCII letter, no `.-'` and no
+/// part of a non-ASCII char.
+fn ends_ascii_street_name(bytes: &[u8]) -> Option<bool> {
+    let lanes = Lanes::new(*bytes.last_chunk::<16>()?);
+    let capitals = lanes_in_range(lanes, b'A', b'Z').to_bitmask();
+    let non_ascii = lanes_in_range(lanes, 0x80, 0xFF).to_bitmask();
+    let others = lanes_in_range(lanes, b'a', b'z') | lanes_equal(lanes, b'.') | lanes_equal(lanes, b'-');
+    let name = capitals | non_ascii | (others | lanes_equal(lanes, b'\'')).to_bitmask();
+    let stops = !name & 0xFFFF;
+    // The highest stop, and the word's bytes above it.
+    let last_stop = stops.checked_ilog2()?;
+    let word = 0xFFFF & !((2 << last_stop) - 1);
+    if non_ascii & word != 0 {
+        return None;
+    }
+    let word_len = (15 - last_stop) as usize;
+    Some(capitals & word != 0 || matches!(&bytes[bytes.len() - word_len..], b"n" | b"n."))
 }
 
 /// Whether one of the five words after a house number is an English street word (those are
@@ -372,7 +397,10 @@ mod tests {
             }
             matches!(&before[word..], "n" | "n.")
         };
-        let text = "x n 1 n. 2 an 3 N 4 éa 5 Éa 6 ªn 7 ñ 8 ß 9 x-y 1 ,n, 2 Ωn 3 d'Ávila 4 ’n 5 ¿n 6 a.b.c 7 Ab, 8 a,,9";
+        let text =
+            "x n 1 n. 2 an 3 N 4 éa 5 Éa 6 ªn 7 ñ 8 ß 9 x-y 1 ,n, 2 Ωn 3 d'Ávila 4 ’n 5 ¿n 6 a.b.c 7 Ab, 8 a,,9 \
+            Hauptstraßenverzeichnis 1 abcdefghijklmnopq 2 xyzXyzabcdefghijklmn 3 abcdefghijklmn 4 Abcdefghijklmno 5 \
+            xabcdefghijklmno 6 éabcdefghijklmn 7 ab:c 8 \n 9 ;n. 1 0n 2 _n 3 \u{7f}n 4 @Z 5 [Z 6 `a 7 {a 8";
         for (space, _) in text.match_indices(' ') {
             assert_eq!(may_end_street_name(text, space), by_chars(text, space), "{}", &text[..space]);
         }
