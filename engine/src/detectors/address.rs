@@ -329,6 +329,12 @@ mod tests {
                 anchored += usize::from(!may_be_inside_english_address(scan.bytes, number));
                 with_address += usize::from(expected.is_some());
             }
+            // Every number an English address starts with is followed by a second word.
+            for group in scan.groups() {
+                if detector.english_at_number.as_ref().is_some_and(|p| p.is_match(&text[group.span.start..])) {
+                    assert!(shapes::second_word_may_follow(shapes::after_number(scan.bytes, group.span)), "{text:?}");
+                }
+            }
         }
         assert!(anchored > 1_000 && with_address > 1_000, "{anchored} {with_address}");
     }

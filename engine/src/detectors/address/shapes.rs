@@ -4,7 +4,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
-use super::{CHINESE, COMPOUND, ENGLISH, FRENCH, ORDINAL_SUFFIXES, SOUTHERN, WINDOW};
+use super::{may_be_inside_english_address, CHINESE, COMPOUND, ENGLISH, FRENCH, ORDINAL_SUFFIXES, SOUTHERN, WINDOW};
 use crate::byte_flags::{lanes_equal, lanes_in_range, Lanes};
 use crate::detectors::address_words as words;
 use crate::detectors::text::{GroupShape, ScanText};
@@ -304,16 +304,34 @@ pub(super) fn shapes_around(text: &ScanText<'_>, number: Span, number_last_words
     shapes
 }
 
-/// The shapes whose house number comes first worth trying after `number`: "221B Baker Street"
-/// (English), "12 rue de la Paix", "12, rue …", "7 bis rue …" (French).
-fn number_first_shapes(text: &ScanText<'_>, number: Span) -> u8 {
-    let bytes = text.bytes;
-    // The number may end in a letter ("221B"), not in a word.
+/// The bytes after the number at `number` and the letter that may end it ("221B"; a letter,
+/// not a word).
+pub(super) fn after_number(bytes: &[u8], number: Span) -> &[u8] {
     let mut at = number.end;
     if bytes.get(at).is_some_and(u8::is_ascii_alphabetic) && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
         at += 1;
     }
-    let after = &bytes[at..];
+    &bytes[at..]
+}
+
+/// Whether an English address may start with the number that `after` follows: its pattern
+/// wants a space, one to four words, each followed by a space, and a street type, so the
+/// first word (a name or an ordinal: "Baker", "5th") is followed within the window by a space
+/// and a capital (a name or the type) or a digit (an ordinal). "482Z INFO request_id" is ruled
+/// out before its words are looked up. (A test checks this against the pattern.)
+pub(super) fn second_word_may_follow(after: &[u8]) -> bool {
+    let first_word = &after[1..after.len().min(WINDOW)];
+    first_word
+        .iter()
+        .position(|&b| b == b' ')
+        .is_some_and(|space| first_word.get(space + 1).is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+}
+
+/// The shapes whose house number comes first worth trying after `number`: "221B Baker Street"
+/// (English), "12 rue de la Paix", "12, rue …", "7 bis rue …" (French).
+fn number_first_shapes(text: &ScanText<'_>, number: Span) -> u8 {
+    let bytes = text.bytes;
+    let after = after_number(bytes, number);
     // A name ("Baker") or an ordinal ("5th Avenue") may start an English street, a French
     // street type a French one ("12 rue", "12, rue", "7 bis rue"): most numbers are ruled out
     // on the first bytes after them, before the word boundary in front of them is looked at.
@@ -330,7 +348,11 @@ fn number_first_shapes(text: &ScanText<'_>, number: Span) -> u8 {
         let word = &rest[..rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len())];
         ORDINAL_SUFFIXES.iter().any(|suffix| word.ends_with(suffix.as_bytes()))
     };
-    if english && (after[1].is_ascii_uppercase() || ordinal()) && names_english_street(after) {
+    if english
+        && (after[1].is_ascii_uppercase() || ordinal())
+        && (second_word_may_follow(after) || may_be_inside_english_address(bytes, number))
+        && names_english_street(after)
+    {
         shapes |= ENGLISH;
     }
     if french {
