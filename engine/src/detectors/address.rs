@@ -154,7 +154,7 @@ impl Detector for AddressDetector {
         text.for_each_candidate(shapes::may_have_shape, |i| {
             // Addresses are found in text order, so a number inside the last one is skipped.
             let number = groups[i].span;
-            if number.start >= found.last().map_or(0, |f| f.end) && shapes::may_hold_address(text.bytes, number) {
+            if number.start >= found.last().map_or(0, |f| f.end) {
                 let shapes = shapes::shapes_around(text, number, &self.number_last_words);
                 if shapes != 0 {
                     self.addresses_at(text, number, shapes, &mut found);

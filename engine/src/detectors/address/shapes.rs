@@ -242,21 +242,6 @@ const fn with_pair(mut pairs: [u32; 26], word: &[u8]) -> [u32; 26] {
     pairs
 }
 
-/// Whether a shape of [`shapes_around`] may hold the number at `number`, from the bytes right
-/// beside it: a space before it (a street name before), a space or a comma after it or after the
-/// letter that may end it (a street after), or the first byte of `号`. Most numbers (dates,
-/// times, versions, UUID pieces) have none, and are passed over without a call (a test checks
-/// that every number [`shapes_around`] gives a shape passes).
-#[inline(always)]
-pub(super) fn may_hold_address(bytes: &[u8], number: Span) -> bool {
-    let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
-    let after = byte(number.end);
-    let after_letter = after.is_ascii_alphabetic() && matches!(byte(number.end + 1), b' ' | b',');
-    (number.start > 0 && bytes[number.start - 1] == b' ')
-        | matches!(after, b' ' | b',' | CHINESE_NUMBER_SIGN_LEAD)
-        | after_letter
-}
-
 /// Whether [`shapes_around`] may give the number a shape, from its [`GroupShape`] alone, for
 /// [`ScanText::for_each_candidate`] (no branch): a number of four digits at most after a space
 /// (a street name before it), one of five digits at most after no ASCII word byte and before a
@@ -455,7 +440,6 @@ mod tests {
             for (i, group) in scan.groups().iter().enumerate() {
                 if shapes_around(&scan, group.span, &detector.number_last_words) != 0 {
                     with_shape += 1;
-                    assert!(may_hold_address(scan.bytes, group.span), "{text}: {:?}", group.span);
                     assert!(candidates.contains(&i), "{text}: {:?}", group.span);
                 }
             }
