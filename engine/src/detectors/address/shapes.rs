@@ -4,9 +4,10 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
-use super::{CHINESE, COMPOUND, ENGLISH, FRENCH, SOUTHERN, WINDOW};
+use super::{may_be_inside_english_address, CHINESE, COMPOUND, ENGLISH, FRENCH, ORDINAL_SUFFIXES, SOUTHERN, WINDOW};
+use crate::byte_flags::{lanes_equal, lanes_in_range, Lanes};
 use crate::detectors::address_words as words;
-use crate::detectors::text::ScanText;
+use crate::detectors::text::{GroupShape, ScanText};
 use crate::Span;
 
 /// French street types, written after the house number.
@@ -88,6 +89,9 @@ fn may_end_street_name(s: &str, space: usize) -> bool {
     let before = &s[..space];
     let before = before.strip_suffix(',').unwrap_or(before);
     let bytes = before.as_bytes();
+    if let Some(answer) = ends_ascii_street_name(bytes) {
+        return answer;
+    }
     let mut word = before.len();
     // Every char that a name in those patterns may hold goes on the word, and a few more: any
     // non-ASCII char, ASCII letters and `.-'`. ASCII, most of it, is read as bytes; only a
@@ -110,6 +114,27 @@ fn may_end_street_name(s: &str, space: usize) -> bool {
         }
     }
     matches!(&before[word..], "n" | "n.")
+}
+
+/// [`may_end_street_name`] read from the last sixteen bytes at once, when they hold the start
+/// of the word and the word is ASCII (most words before a number: "chapter", "pages"); `None`
+/// otherwise. The word is what follows the last byte that is no ASCII letter, no `.-'` and no
+/// part of a non-ASCII char.
+fn ends_ascii_street_name(bytes: &[u8]) -> Option<bool> {
+    let lanes = Lanes::new(*bytes.last_chunk::<16>()?);
+    let capitals = lanes_in_range(lanes, b'A', b'Z').to_bitmask();
+    let non_ascii = lanes_in_range(lanes, 0x80, 0xFF).to_bitmask();
+    let others = lanes_in_range(lanes, b'a', b'z') | lanes_equal(lanes, b'.') | lanes_equal(lanes, b'-');
+    let name = capitals | non_ascii | (others | lanes_equal(lanes, b'\'')).to_bitmask();
+    let stops = !name & 0xFFFF;
+    // The highest stop, and the word's bytes above it.
+    let last_stop = stops.checked_ilog2()?;
+    let word = 0xFFFF & !((2 << last_stop) - 1);
+    if non_ascii & word != 0 {
+        return None;
+    }
+    let word_len = (15 - last_stop) as usize;
+    Some(capitals & word != 0 || matches!(&bytes[bytes.len() - word_len..], b"n" | b"n."))
 }
 
 /// Whether one of the five words after a house number is an English street word (those are
@@ -217,19 +242,17 @@ const fn with_pair(mut pairs: [u32; 26], word: &[u8]) -> [u32; 26] {
     pairs
 }
 
-/// Whether a shape of [`shapes_around`] may hold the number at `number`, from the bytes right
-/// beside it: a space before it (a street name before), a space or a comma after it or after the
-/// letter that may end it (a street after), or the first byte of `号`. Most numbers (dates,
-/// times, versions, UUID pieces) have none, and are passed over without a call (a test checks
-/// that every number [`shapes_around`] gives a shape passes).
+/// Whether [`shapes_around`] may give the number a shape, from its [`GroupShape`] alone, for
+/// [`ScanText::for_each_candidate`] (no branch): a number of four digits at most after a space
+/// (a street name before it), one of five digits at most after no ASCII word byte and before a
+/// space, a comma or a letter (a street after it), or one before the first byte of `号`. A test
+/// checks that every number given a shape passes.
 #[inline(always)]
-pub(super) fn may_hold_address(bytes: &[u8], number: Span) -> bool {
-    let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
-    let after = byte(number.end);
-    let after_letter = after.is_ascii_alphabetic() && matches!(byte(number.end + 1), b' ' | b',');
-    (number.start > 0 && bytes[number.start - 1] == b' ')
-        | matches!(after, b' ' | b',' | CHINESE_NUMBER_SIGN_LEAD)
-        | after_letter
+pub(super) fn may_have_shape(group: GroupShape) -> bool {
+    let GroupShape { len, before, after, .. } = group;
+    let word_before = before.is_ascii_alphanumeric() | (before == b'_');
+    let street_after = (after == b' ') | (after == b',') | after.is_ascii_alphabetic();
+    ((len <= 4) & (before == b' ')) | ((len <= 5) & !word_before & street_after) | (after == CHINESE_NUMBER_SIGN_LEAD)
 }
 
 /// The first byte of `号`, which ends the number of a Chinese address.
@@ -266,16 +289,34 @@ pub(super) fn shapes_around(text: &ScanText<'_>, number: Span, number_last_words
     shapes
 }
 
-/// The shapes whose house number comes first worth trying after `number`: "221B Baker Street"
-/// (English), "12 rue de la Paix", "12, rue …", "7 bis rue …" (French).
-fn number_first_shapes(text: &ScanText<'_>, number: Span) -> u8 {
-    let bytes = text.bytes;
-    // The number may end in a letter ("221B"), not in a word.
+/// The bytes after the number at `number` and the letter that may end it ("221B"; a letter,
+/// not a word).
+pub(super) fn after_number(bytes: &[u8], number: Span) -> &[u8] {
     let mut at = number.end;
     if bytes.get(at).is_some_and(u8::is_ascii_alphabetic) && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
         at += 1;
     }
-    let after = &bytes[at..];
+    &bytes[at..]
+}
+
+/// Whether an English address may start with the number that `after` follows: its pattern
+/// wants a space, one to four words, each followed by a space, and a street type, so the
+/// first word (a name or an ordinal: "Baker", "5th") is followed within the window by a space
+/// and a capital (a name or the type) or a digit (an ordinal). "482Z INFO request_id" is ruled
+/// out before its words are looked up. (A test checks this against the pattern.)
+pub(super) fn second_word_may_follow(after: &[u8]) -> bool {
+    let first_word = &after[1..after.len().min(WINDOW)];
+    first_word
+        .iter()
+        .position(|&b| b == b' ')
+        .is_some_and(|space| first_word.get(space + 1).is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+}
+
+/// The shapes whose house number comes first worth trying after `number`: "221B Baker Street"
+/// (English), "12 rue de la Paix", "12, rue …", "7 bis rue …" (French).
+fn number_first_shapes(text: &ScanText<'_>, number: Span) -> u8 {
+    let bytes = text.bytes;
+    let after = after_number(bytes, number);
     // A name ("Baker") or an ordinal ("5th Avenue") may start an English street, a French
     // street type a French one ("12 rue", "12, rue", "7 bis rue"): most numbers are ruled out
     // on the first bytes after them, before the word boundary in front of them is looked at.
@@ -290,9 +331,13 @@ fn number_first_shapes(text: &ScanText<'_>, number: Span) -> u8 {
     let ordinal = || {
         let rest = &after[1..];
         let word = &rest[..rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len())];
-        [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|suffix| word.ends_with(suffix))
+        ORDINAL_SUFFIXES.iter().any(|suffix| word.ends_with(suffix.as_bytes()))
     };
-    if english && (after[1].is_ascii_uppercase() || ordinal()) && names_english_street(after) {
+    if english
+        && (after[1].is_ascii_uppercase() || ordinal())
+        && (second_word_may_follow(after) || may_be_inside_english_address(bytes, number))
+        && names_english_street(after)
+    {
         shapes |= ENGLISH;
     }
     if french {
@@ -359,7 +404,10 @@ mod tests {
             }
             matches!(&before[word..], "n" | "n.")
         };
-        let text = "x n 1 n. 2 an 3 N 4 éa 5 Éa 6 ªn 7 ñ 8 ß 9 x-y 1 ,n, 2 Ωn 3 d'Ávila 4 ’n 5 ¿n 6 a.b.c 7 Ab, 8 a,,9";
+        let text =
+            "x n 1 n. 2 an 3 N 4 éa 5 Éa 6 ªn 7 ñ 8 ß 9 x-y 1 ,n, 2 Ωn 3 d'Ávila 4 ’n 5 ¿n 6 a.b.c 7 Ab, 8 a,,9 \
+            Hauptstraßenverzeichnis 1 abcdefghijklmnopq 2 xyzXyzabcdefghijklmn 3 abcdefghijklmn 4 Abcdefghijklmno 5 \
+            xabcdefghijklmno 6 éabcdefghijklmn 7 ab:c 8 \n 9 ;n. 1 0n 2 _n 3 \u{7f}n 4 @Z 5 [Z 6 `a 7 {a 8";
         for (space, _) in text.match_indices(' ') {
             assert_eq!(may_end_street_name(text, space), by_chars(text, space), "{}", &text[..space]);
         }
@@ -384,10 +432,15 @@ mod tests {
         let mut with_shape = 0;
         for text in texts {
             let scan = ScanText::new(text);
-            for group in scan.groups() {
+            let mut candidates = Vec::new();
+            scan.for_each_candidate(may_have_shape, |i| {
+                candidates.push(i);
+                i + 1
+            });
+            for (i, group) in scan.groups().iter().enumerate() {
                 if shapes_around(&scan, group.span, &detector.number_last_words) != 0 {
                     with_shape += 1;
-                    assert!(may_hold_address(scan.bytes, group.span), "{text}: {:?}", group.span);
+                    assert!(candidates.contains(&i), "{text}: {:?}", group.span);
                 }
             }
         }
