@@ -2,10 +2,13 @@
 //! since almost any character can start a name: a title right after it (王伟先生, 李娜女士,
 //! 张经理) or a form field right before it (联系人：王伟, 姓名: 李娜).
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use super::gazetteer::NameGazetteer;
 use super::person::PersonMatch;
+use crate::byte_flags::{self, Lanes, BLOCK};
 use crate::Span;
 
 /// Titles written right after a name.
@@ -46,9 +49,45 @@ impl ChineseNames {
     }
 
     /// Appends every Chinese name in `text` to `out`.
+    ///
+    /// The markers are looked for only around the blocks of [`BLOCK`] bytes that hold a byte
+    /// that may start one ([`may_start_marker`]): most text holds no Han character, and the
+    /// search costs even there. Every marker starts in such a block and ends within
+    /// [`LONGEST_MARKER`] bytes of it; stretches searched that would touch are searched as one,
+    /// so no marker spans two searches and they find what one search of the whole text finds.
     pub fn find(&self, text: &str, gazetteer: &NameGazetteer, out: &mut Vec<PersonMatch>) {
         let Some(markers) = &self.markers else { return };
-        for m in markers.find_iter(text) {
+        let bytes = text.as_bytes();
+        let mut stretch: Option<Range<usize>> = None;
+        for (k, block) in bytes.chunks(BLOCK).enumerate() {
+            if !may_start_marker(block) {
+                continue;
+            }
+            let (start, end) = (k * BLOCK, (k * BLOCK + BLOCK + LONGEST_MARKER).min(bytes.len()));
+            match &mut stretch {
+                Some(searched) if searched.end >= start => searched.end = end,
+                _ => {
+                    if let Some(searched) = stretch.replace(start..end) {
+                        self.find_in(text, markers, searched, gazetteer, out);
+                    }
+                }
+            }
+        }
+        if let Some(searched) = stretch {
+            self.find_in(text, markers, searched, gazetteer, out);
+        }
+    }
+
+    /// Appends the Chinese names whose markers lie in `range` of `text` to `out`.
+    fn find_in(
+        &self,
+        text: &str,
+        markers: &AhoCorasick,
+        range: Range<usize>,
+        gazetteer: &NameGazetteer,
+        out: &mut Vec<PersonMatch>,
+    ) {
+        for m in markers.find_iter(Input::new(text).range(range)) {
             let found = if m.pattern().as_usize() < TITLES.len() {
                 name_before(text, m.start(), gazetteer).map(|span| PersonMatch { span, confidence: 0.8 })
             } else {
@@ -57,6 +96,38 @@ impl ChineseNames {
             };
             out.extend(found);
         }
+    }
+}
+
+/// The smallest byte that starts a marker (the first byte of a Han character).
+const FIRST_MARKER_BYTE: u8 = smallest_first_byte(TITLES, smallest_first_byte(FIELDS, u8::MAX));
+
+/// The length in bytes of the longest marker.
+const LONGEST_MARKER: usize = 12;
+
+/// The smallest of `below` and the first bytes of `words`.
+const fn smallest_first_byte(words: &[&str], below: u8) -> u8 {
+    let mut smallest = below;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].as_bytes()[0] < smallest {
+            smallest = words[i].as_bytes()[0];
+        }
+        i += 1;
+    }
+    smallest
+}
+
+/// Whether `block` holds a byte that may start a marker, a byte from [`FIRST_MARKER_BYTE`] on:
+/// for a whole block, whether its largest byte is one, found sixteen bytes at a time.
+fn may_start_marker(block: &[u8]) -> bool {
+    match block.first_chunk::<BLOCK>() {
+        Some(whole) => {
+            let lanes = |k: usize| Lanes::new(whole[16 * k..16 * k + 16].try_into().unwrap_or_default());
+            let largest = lanes(0).max(lanes(1)).max(lanes(2)).max(lanes(3));
+            byte_flags::lanes_in_range(largest, FIRST_MARKER_BYTE, u8::MAX).any()
+        }
+        None => block.iter().any(|&b| b >= FIRST_MARKER_BYTE),
     }
 }
 
@@ -131,6 +202,22 @@ mod tests {
         assert_eq!(names("请联系王伟先生确认。"), ["王伟"]);
         assert_eq!(names("联系人：李娜，电话见下"), ["李娜"]);
         assert_eq!(names("张经理说可以"), ["张"]);
+    }
+
+    #[test]
+    fn the_longest_marker_is_the_longest() {
+        assert_eq!(TITLES.iter().chain(FIELDS).map(|m| m.len()).max(), Some(LONGEST_MARKER));
+    }
+
+    #[test]
+    fn finds_markers_in_every_block_and_across_blocks() {
+        // Markers at every offset from a block's start, across its end, at the text's end.
+        for pad in 0..=BLOCK + 2 {
+            let text = format!("{}姓名:李娜。{}王伟先生", "x".repeat(pad), "y".repeat(pad % 7));
+            assert_eq!(names(&text), ["李娜", "王伟"], "{pad}");
+            let text = format!("{}张经理 {}联系人：王伟", "z".repeat(pad), "y".repeat(2 * BLOCK - pad));
+            assert_eq!(names(&text), ["张", "王伟"], "{pad}");
+        }
     }
 
     #[test]
