@@ -6,8 +6,7 @@
 //! - scan throughput over 1 MB of mixed text (prose, code, logs, config, CJK, with sensitive
 //!   values sprinkled in) with every detector and a 10,000-term dictionary;
 //! - where that scan's time goes: each part alone over the same megabyte (`parts/`: the digit
-//!   groups every numeric detector shares, each detector over them, the dictionary's folding and
-//!   the dictionary);
+//!   groups every numeric detector shares, each detector over them, and the dictionary);
 //! - one scan of a 20,000-character prompt (what a keystroke in a long prompt costs);
 //! - compiling a 10,000-term dictionary (done again on every dictionary change);
 //! - reading the name gazetteer (the asset the extension ships as `hush-names.bin`), and its size;
@@ -19,7 +18,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::sync::Arc;
 
 use hush_engine::detectors::{self, ScanText};
-use hush_engine::dictionary::{fold, Category, Client, DictionaryMatcher, Pattern, Term};
+use hush_engine::dictionary::{Category, Client, DictionaryMatcher, Pattern, Term};
 use hush_engine::names::PersonDetector;
 use hush_engine::{Dictionary, Engine, EngineConfig, NameGazetteer};
 
@@ -150,7 +149,6 @@ fn parts(c: &mut Criterion) {
             })
         });
     }
-    group.bench_function("dictionary folding", |b| b.iter(|| fold(black_box(&megabyte))));
     let matcher = DictionaryMatcher::compile(&dictionary(50, 200)).expect("the benchmark dictionary compiles");
     group.bench_function("dictionary", |b| {
         b.iter(|| {
