@@ -41,10 +41,12 @@ impl Detector for IpDetector {
 
 fn ipv4(text: &ScanText<'_>, out: &mut Vec<Candidate>) {
     let groups = text.groups();
-    // Most groups fail on their own length, the byte after them or the next group's length.
-    let worth_trying =
+    // The first three octets are each an octet's length with a dot right after and another
+    // octet's length after that: most groups (times' seconds, versions, percentages) fail on
+    // their own shape or on one of the next two groups'.
+    let dotted_octet =
         |shape: GroupShape| (shape.len <= 3) & (shape.after == b'.') & (shape.gap == 1) & (shape.next_len <= 3);
-    text.for_each_candidate(worth_trying, |i| {
+    text.for_each_candidate_run(3, dotted_octet, |i| {
         let Some(octets) = groups.get(i..i + 4) else { return groups.len() };
         let is_octet = |g: &Group| g.len() <= 3 && (g.len() == 1 || text.bytes[g.span.start] != b'0');
         let dotted =
@@ -96,8 +98,8 @@ fn is_part(b: u8) -> bool {
 /// The lanes of `bytes` that may continue an IPv6 address ([`is_part`] sixteen at a time).
 fn part_lanes(bytes: Lanes) -> Lanes {
     let hex_letter = byte_flags::lanes_in_range(bytes | Lanes::splat(0x20), b'a', b'f');
-    let punctuation = byte_flags::lanes_equal(bytes, b':') | byte_flags::lanes_equal(bytes, b'.');
-    byte_flags::lanes_in_range(bytes, b'0', b'9') | hex_letter | punctuation
+    // `:` comes right after `9`: digits and colons are one range.
+    byte_flags::lanes_in_range(bytes, b'0', b':') | hex_letter | byte_flags::lanes_equal(bytes, b'.')
 }
 
 fn ipv6(text: &ScanText<'_>, out: &mut Vec<Candidate>) {

@@ -7,7 +7,7 @@
 //! not a phone number unless a phone word says otherwise.
 
 use super::phone_plans::{calling_code, NationalFormat, NATIONAL_FORMATS, NOT_PHONE_WORDS, PHONE_WORDS};
-use super::text::ScanText;
+use super::text::{GroupShape, ScanText};
 use super::{Candidate, Detector, Validation};
 use crate::{Kind, Severity, Span};
 
@@ -44,6 +44,27 @@ impl PhoneDetector {
         let second = groups.get(i + 1).map_or(0, |g| if g.len() <= LONGEST_GROUP { g.len() } else { 0 });
         self.formats_by_start.get(groups[i].len()).map_or(&[][..], |by_second| &by_second[second])
     }
+
+    /// [`Detector::detect`], trying only the groups that `worth_trying` lets through.
+    fn detect_in(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>, worth_trying: impl Fn(GroupShape) -> bool) {
+        text.for_each_candidate(worth_trying, |i| {
+            match international(text, i).or_else(|| national(text, i, self.formats_at(text, i))) {
+                Some((count, span, rule, confidence)) => {
+                    out.push(Candidate::builtin(
+                        Kind::Phone,
+                        rule,
+                        "Phone number",
+                        span,
+                        confidence,
+                        Severity::Medium,
+                        Validation::Format,
+                    ));
+                    i + count
+                }
+                None => i + 1,
+            }
+        });
+    }
 }
 
 impl Default for PhoneDetector {
@@ -68,26 +89,17 @@ impl Detector for PhoneDetector {
     }
 
     fn detect(&self, text: &ScanText<'_>, out: &mut Vec<Candidate>) {
-        // The shortest number Hush knows has seven digits (after a calling code).
-        text.for_each_candidate(
-            |shape| shape.run >= 7,
-            |i| match international(text, i).or_else(|| national(text, i, self.formats_at(text, i))) {
-                Some((count, span, rule, confidence)) => {
-                    out.push(Candidate::builtin(
-                        Kind::Phone,
-                        rule,
-                        "Phone number",
-                        span,
-                        confidence,
-                        Severity::Medium,
-                        Validation::Format,
-                    ));
-                    i + count
-                }
-                None => i + 1,
-            },
-        );
+        self.detect_in(text, out, may_start_phone);
     }
+}
+
+/// Whether a number may start at a group of this shape, a looser test run 64 groups at a
+/// time: the shortest number Hush knows has seven digits (after a calling code); a group of
+/// one digit starts an international number only after `+` (`00` is two digits), and a
+/// national one only before a group of three (the only such layout is `1 415 555 0134`; a
+/// test checks the layouts).
+fn may_start_phone(shape: GroupShape) -> bool {
+    (shape.run >= 7) & ((shape.len >= 2) | (shape.before == b'+') | (shape.next_len == 3))
 }
 
 type Found = (usize, Span, &'static str, f32);

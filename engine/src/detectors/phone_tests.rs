@@ -51,3 +51,42 @@ fn ignores_dates_versions_prices_and_order_numbers() {
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }
 }
+
+#[test]
+fn a_layout_that_starts_with_one_digit_goes_on_with_three() {
+    for format in NATIONAL_FORMATS.iter().filter(|format| format.groups[0] == 1) {
+        assert_eq!(format.groups.get(1), Some(&3), "{format:?}");
+    }
+}
+
+#[test]
+fn rules_out_on_the_group_shape_only_groups_that_start_no_number() {
+    let detector = PhoneDetector::new();
+    let numbers = [
+        "+1 415-555-0134",
+        "1 415 555 0134",
+        "1-415-555-0134",
+        "+44 (0)20 7946 0958",
+        "+33 1 23 45 67 89",
+        "+8613800138000",
+        "0049 30 12345678",
+        "(415) 555-0134",
+        "06 12 34 56 78",
+        "030 12345678",
+        "612 34 56 78",
+        "手机：13800138000",
+        "HP 9123 4567",
+        "phone 4155550134",
+    ];
+    for number in numbers {
+        for (before, after) in [("", ""), ("tel ", "."), ("x", ""), ("1 ", " 2"), ("9-", "-1"), ("+", " 1")] {
+            let text = format!("{before}{number}{after} and {number}");
+            let scan = ScanText::new(&text);
+            let (mut shaped, mut all) = (Vec::new(), Vec::new());
+            detector.detect_in(&scan, &mut shaped, may_start_phone);
+            detector.detect_in(&scan, &mut all, |_| true);
+            assert_eq!(shaped, all, "{text}");
+            assert!(!all.is_empty(), "{text}");
+        }
+    }
+}

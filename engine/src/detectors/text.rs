@@ -105,26 +105,33 @@ impl<'t> ScanText<'t> {
     /// has no branch (write it with `&`, `|`, not `&&`, `||`), so it must be a cheap test that
     /// every group `visit` would act on passes.
     #[inline(always)]
-    pub fn for_each_candidate(&self, test: impl Fn(GroupShape) -> bool, mut visit: impl FnMut(usize) -> usize) {
+    pub fn for_each_candidate(&self, test: impl Fn(GroupShape) -> bool, visit: impl FnMut(usize) -> usize) {
+        self.for_each_candidate_run(1, test, visit);
+    }
+
+    /// Like [`ScanText::for_each_candidate`], but visits group `i` only when `test` passes on
+    /// the `run` groups from `i` on (`run` from 1 to 63): for a number whose first groups all
+    /// have one shape (the first three octets of an IPv4 address).
+    #[inline(always)]
+    pub fn for_each_candidate_run(
+        &self,
+        run: u32,
+        test: impl Fn(GroupShape) -> bool,
+        mut visit: impl FnMut(usize) -> usize,
+    ) {
+        let blocks = self.groups.len().div_ceil(byte_flags::BLOCK);
         let mut resume = 0;
-        for (block, runs) in self.run_digits.chunks(byte_flags::BLOCK).enumerate() {
-            let base = block * byte_flags::BLOCK;
-            let end = base + runs.len();
-            let mut flags = [0u8; byte_flags::BLOCK];
-            let shapes = runs
-                .iter()
-                .zip(&self.lens[base..end])
-                .zip(&self.lens[base + 1..=end])
-                .zip(&self.befores[base..end])
-                .zip(&self.afters[base..end])
-                .zip(&self.gaps[base + 1..=end])
-                .zip(&self.gaps[base..end]);
-            for (flag, ((((((&run, &len), &next_len), &before), &after), &gap), &gap_before)) in
-                flags.iter_mut().zip(shapes)
-            {
-                *flag = u8::from(test(GroupShape { len, next_len, before, after, gap, gap_before, run }));
+        // Each block's flags are combined with the next block's, so the loop computes the
+        // flags one block ahead (in one place: a second call of `test` would not be inlined).
+        let mut flags = 0;
+        for ahead in 0..=blocks {
+            let next = if ahead < blocks { self.block_flags(ahead, &test) } else { 0 };
+            let mut mask = flags;
+            for k in 1..run {
+                mask &= flags >> k | next << (byte_flags::BLOCK as u32 - k);
             }
-            let mut mask = byte_flags::gather(&flags);
+            flags = next;
+            let base = ahead.wrapping_sub(1).wrapping_mul(byte_flags::BLOCK);
             while mask != 0 {
                 let i = base + mask.trailing_zeros() as usize;
                 mask &= mask - 1;
@@ -133,6 +140,29 @@ impl<'t> ScanText<'t> {
                 }
             }
         }
+    }
+
+    /// The groups of block `block` (64 groups from `64 * block`) whose shape passes `test`,
+    /// group `64 * block + k` in bit `k`.
+    #[inline(always)]
+    fn block_flags(&self, block: usize, test: &impl Fn(GroupShape) -> bool) -> u64 {
+        let base = block * byte_flags::BLOCK;
+        let end = self.groups.len().min(base + byte_flags::BLOCK);
+        let mut flags = [0u8; byte_flags::BLOCK];
+        let shapes = self.run_digits[base..end]
+            .iter()
+            .zip(&self.lens[base..end])
+            .zip(&self.lens[base + 1..=end])
+            .zip(&self.befores[base..end])
+            .zip(&self.afters[base..end])
+            .zip(&self.gaps[base + 1..=end])
+            .zip(&self.gaps[base..end]);
+        for (flag, ((((((&run, &len), &next_len), &before), &after), &gap), &gap_before)) in
+            flags.iter_mut().zip(shapes)
+        {
+            *flag = u8::from(test(GroupShape { len, next_len, before, after, gap, gap_before, run }));
+        }
+        byte_flags::gather(&flags)
     }
 
     /// The digits in group `i` and the groups right after it, 255 for 255 or more (see
@@ -397,25 +427,34 @@ mod tests {
                 run: u8::try_from(scan.run_digits(i)).unwrap_or(u8::MAX),
             }
         };
-        let test = |s: GroupShape| (s.len % 2 == 1) | (s.before == b'.') | (s.gap_before == 4);
+        let test = |s: GroupShape| (s.len % 2 == 1) | (s.before == b'.') | (s.gap_before == 4) | (s.gap == 1);
         // Uses one to three groups from each it visits.
         let used = |i: usize| i + 1 + i % 3;
-        let mut expected = Vec::new();
-        let mut i = 0;
-        while i < scan.groups().len() {
-            if test(shape(i)) {
-                expected.push(i);
-                i = used(i);
-            } else {
-                i += 1;
+        let count = scan.groups().len();
+        for run in [1, 2, 3, 7] {
+            let mut expected = Vec::new();
+            let mut i = 0;
+            while i < count {
+                if (i..i + run as usize).all(|k| k < count && test(shape(k))) {
+                    expected.push(i);
+                    i = used(i);
+                } else {
+                    i += 1;
+                }
             }
+            let mut visited = Vec::new();
+            let visit = |i| {
+                visited.push(i);
+                used(i)
+            };
+            if run == 1 {
+                scan.for_each_candidate(test, visit);
+            } else {
+                scan.for_each_candidate_run(run, test, visit);
+            }
+            assert_eq!(visited, expected, "{run}");
+            assert_eq!(expected.is_empty(), run == 7, "{run}");
         }
-        let mut visited = Vec::new();
-        scan.for_each_candidate(test, |i| {
-            visited.push(i);
-            used(i)
-        });
-        assert_eq!(visited, expected);
     }
 
     #[test]

@@ -114,21 +114,57 @@ fn may_start_id(text: &ScanText<'_>, i: usize) -> bool {
         })
 }
 
+/// The first id of [`IDS`] found starting at group `i`.
 fn id_at(text: &ScanText<'_>, i: usize) -> Option<Found> {
-    us_ssn(text, i)
-        .or_else(|| cn_resident_id(text, i))
-        .or_else(|| fr_nir(text, i))
-        .or_else(|| br_cpf(text, i))
-        .or_else(|| de_steuer_id(text, i))
-        .or_else(|| in_aadhaar(text, i))
-        .or_else(|| se_personnummer(text, i))
-        .or_else(|| nl_bsn(text, i))
-        .or_else(|| ca_sin(text, i))
-        .or_else(|| pl_pesel(text, i))
+    // Only the ids with a layout that starts with a group of this length are tried.
+    let mut ids = IDS_BY_FIRST_LEN.get(text.groups()[i].len()).copied().unwrap_or(0);
+    while ids != 0 {
+        let (id, _) = IDS[ids.trailing_zeros() as usize];
+        ids &= ids - 1;
+        if let Some(found) = id(text, i) {
+            return Some(found);
+        }
+    }
+    None
 }
 
-/// The digits and span of groups `i..` if they have exactly the lengths `lens`, each gap is
-/// one of `gaps` (the same one throughout unless `mixed`), and the number stands alone.
+/// Reads the id at a group, if there is one.
+type IdAt = fn(&ScanText<'_>, usize) -> Option<Found>;
+
+/// Every numeric id, in the order they are tried, with the layouts it reads (`layout`'s
+/// group lengths; a test checks that an id is never found where none of them starts).
+const IDS: &[(IdAt, &[&[usize]])] = &[
+    (us_ssn, &[SSN_GROUPS, &[9]]),
+    (cn_resident_id, &[&[17], &[18]]),
+    (fr_nir, &[NIR_GROUPS, NIR_KEY_APART, &[15]]),
+    (br_cpf, &[CPF_GROUPS, &[11]]),
+    (de_steuer_id, &[STEUER_GROUPS, &[11]]),
+    (in_aadhaar, &[AADHAAR_GROUPS, &[12]]),
+    (se_personnummer, &[SE_LONG_GROUPS, SE_GROUPS]),
+    (nl_bsn, &[&[9]]),
+    (ca_sin, &[SIN_GROUPS, &[9]]),
+    (pl_pesel, &[&[11]]),
+];
+
+/// For each length of a first group (up to 18 digits), a bit for each id of [`IDS`] with a
+/// layout that starts so.
+static IDS_BY_FIRST_LEN: [u16; 19] = ids_by_first_len();
+
+const fn ids_by_first_len() -> [u16; 19] {
+    let mut table = [0u16; 19];
+    let mut id = 0;
+    while id < IDS.len() {
+        let layouts = IDS[id].1;
+        let mut k = 0;
+        while k < layouts.len() {
+            table[layouts[k][0]] |= 1 << id;
+            k += 1;
+        }
+        id += 1;
+    }
+    table
+}
+
 fn layout(text: &ScanText<'_>, i: usize, lens: &[usize], gaps: &[&str], mixed: bool) -> Option<(String, Span)> {
     let groups = text.groups();
     let n = lens.len();
@@ -345,4 +381,55 @@ fn pl_pesel(text: &ScanText<'_>, i: usize) -> Option<Found> {
     let day = u32::try_from(number(&digits[4..6])?).ok()?;
     let valid = (10 - sum % 10) % 10 == u32::from(digits.as_bytes()[10] - b'0') && valid_date(2000, month, day);
     valid.then_some((1, IdMatch::checksum(span, "national_id.pl_pesel", "Polish PESEL number")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_an_id_only_where_one_of_its_layouts_starts() {
+        let ids = [
+            "536-22-1234",
+            "536 22 1234",
+            "536221234",
+            "11010519491231002X",
+            "110105194912310026",
+            "1 84 12 76 451 089 46",
+            "1841276451089 46",
+            "184127645108946",
+            "123.456.789-09",
+            "12345678909",
+            "86 095 742 719",
+            "86095742719",
+            "2345 6789 0124",
+            "2345-6789-0124",
+            "234567890124",
+            "811218-9876",
+            "19811218-9876",
+            "111222333",
+            "046 454 286",
+            "046454286",
+            "44051401359",
+        ];
+        let words = ["ssn", "cpf", "steuer", "aadhaar", "personnummer", "bsn", "sin:", "pesel", "nir"];
+        let (mut found, mut tries) = (0, 0);
+        for (id, word) in ids.iter().flat_map(|id| words.iter().map(move |word| (id, word))) {
+            for (before, after) in [("", ""), (" ", "."), ("x", ""), ("1 ", " 2")] {
+                let text = format!("{word} {before}{id}{after} {id}");
+                let scan = ScanText::new(&text);
+                for i in 0..scan.groups().len() {
+                    let len = scan.groups()[i].len();
+                    for (k, (id_at, _)) in IDS.iter().enumerate() {
+                        let tried = IDS_BY_FIRST_LEN.get(len).is_some_and(|ids| ids >> k & 1 == 1);
+                        let id = id_at(&scan, i);
+                        assert!(tried || id.is_none(), "{text}, group {i}, id {k}");
+                        (found, tries) = (found + usize::from(id.is_some()), tries + usize::from(tried));
+                    }
+                }
+            }
+        }
+        // Every id above is found (at least once for each word and surrounding).
+        assert!(found >= ids.len() * words.len() && tries > found, "{found} of {tries}");
+    }
 }
