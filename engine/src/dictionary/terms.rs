@@ -12,7 +12,7 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, BuildError, MatchKind};
 
 use super::cursor::{folds_byte_for_byte, FoldCursor};
-use super::fold::{encodes_unified_ideograph, fold_ascii, Folded};
+use super::fold::{encodes_unified_ideograph, fold_ascii, Folded, RecentFolds};
 use crate::byte_flags::{self, Lanes};
 
 /// The compiled terms.
@@ -26,6 +26,12 @@ pub struct TermAutomaton {
     first_pairs: PairSet,
     /// The same pairs as folded bytes, for the chars that are folded before they are tested.
     folded_first_pairs: PairSet,
+    /// The chars of two or three bytes (the code points below U+10000, indexed by their two
+    /// bytes) that fold otherwise than byte for byte and at whose folded form a walk may start
+    /// (see [`TermAutomaton::may_begin`], whatever byte comes after the form): most such chars in a
+    /// text (accented letters, CJK punctuation) begin no term, and this says so before they are
+    /// folded.
+    bmp_starts: PairSet,
     /// The pairs of a term's second and third bytes; a term of two bytes allows any third
     /// byte. Together with `first_pairs` this rules out most of the word starts that share
     /// their first two letters with a term ("in", "pr", "ch").
@@ -107,13 +113,47 @@ impl TermAutomaton {
         }
         let punctuation_starts =
             terms.iter().filter_map(|t| t.as_bytes().first()).any(|&b| b.is_ascii() && !is_ascii_word(b));
-        Ok(TermAutomaton {
+        let mut automaton = TermAutomaton {
             nfa,
             first_pairs: first_pairs.of_original_bytes(),
             folded_first_pairs: first_pairs,
             second_pairs: second_pairs.of_original_bytes(),
+            bmp_starts: PairSet::new(),
             punctuation_starts,
-        })
+        };
+        automaton.bmp_starts = automaton.bmp_starts();
+        Ok(automaton)
+    }
+
+    /// The set of [`TermAutomaton::bmp_starts`], from the folded first pairs.
+    fn bmp_starts(&self) -> PairSet {
+        let mut starts = PairSet::new();
+        let mut recent = RecentFolds::default();
+        // Whether some first pair begins with each byte, whatever byte comes after it.
+        let begins_pair: Vec<bool> =
+            (0..=255).map(|a| (0..=255).any(|b| self.folded_first_pairs.contains(a, b))).collect();
+        // Ideographs fold byte for byte and never ask; the rest is folded once each.
+        let others = ('\u{80}'..'\u{3400}').chain('\u{A000}'..='\u{FFFF}');
+        for c in others {
+            let folded = recent.folded(c);
+            if (0..folded.len()).any(|k| self.may_begin(folded, k, |first| begins_pair[usize::from(first)])) {
+                let [.., high, low] = u32::from(c).to_be_bytes();
+                starts.insert(high, low);
+            }
+        }
+        starts
+    }
+
+    /// Whether a walk may start at byte `k` of the folded form `folded` of a char: the byte
+    /// begins a char, and a first pair of folded bytes with the byte after it, or, when it ends
+    /// the form, `with_next` says it may with the byte after the form.
+    #[inline]
+    fn may_begin(&self, folded: &[u8], k: usize, with_next: impl Fn(u8) -> bool) -> bool {
+        folded[k] & 0xC0 != 0x80
+            && match folded.get(k + 1) {
+                Some(&second) => self.folded_first_pairs.contains(folded[k], second),
+                None => with_next(folded[k]),
+            }
     }
 
     /// Calls `found` for every occurrence of every term in the folding of `text` that starts
@@ -165,21 +205,27 @@ impl TermAutomaton {
             }
             return;
         }
+        // A char of two or three bytes: its code point's two bytes, from the UTF-8 encoding
+        // (`110aaabb 10bbbbbb`, `1110aaaa 10aaaabb 10bbbbbb`).
+        if bytes[at] < 0xF0 {
+            let (high, low) = match bytes[at] {
+                0xE0.. => (bytes[at] << 4 | (bytes[at + 1] & 0x3F) >> 2, bytes[at + 1] << 6 | bytes[at + 2] & 0x3F),
+                lead => ((lead & 0x1F) >> 2, lead << 6 | bytes[at + 1] & 0x3F),
+            };
+            if !self.bmp_starts.contains(high, low) {
+                return;
+            }
+        }
         // The walk starts only at the chars of its folded form whose first two folded bytes
         // (the second may be the next char's) are a first pair, or may be.
         let (folded, len) = cursor.folded_char(at);
         let next = at + len;
         let next_folds_alone = next == bytes.len() || folds_byte_for_byte(bytes, next);
-        let may_begin = |folded: &[u8], k: usize| {
-            folded[k] & 0xC0 != 0x80
-                && match folded.get(k + 1) {
-                    Some(&second) => self.folded_first_pairs.contains(folded[k], second),
-                    None if next_folds_alone => {
-                        bytes.get(next).is_some_and(|&b| self.folded_first_pairs.contains(folded[k], fold_ascii(b)))
-                    }
-                    None => true,
-                }
+        let with_next = |first: u8| {
+            !next_folds_alone
+                || bytes.get(next).is_some_and(|&b| self.folded_first_pairs.contains(first, fold_ascii(b)))
         };
+        let may_begin = |folded: &[u8], k: usize| self.may_begin(folded, k, with_next);
         let mut from = (0..folded.len()).find(|&k| may_begin(folded, k));
         while let Some(skip) = from {
             walk(cursor, skip);
@@ -346,6 +392,23 @@ mod tests {
         // Inside the folded form of a char: `½` folds to `1⁄2`.
         assert_eq!(matches(&["⁄2"], "a½"), [(0, 1, 3)]);
         assert_eq!(matches(&["strasse"], "Straße"), [(0, 0, 7)]);
+    }
+
+    #[test]
+    fn rules_out_only_the_chars_whose_folded_form_begins_no_term() {
+        let terms: Vec<String> = ["ete", "€10", ",x", "ss", "⁄2", "株式", "ａｂ", "st"].map(String::from).into();
+        let automaton = TermAutomaton::build(&terms).unwrap();
+        let mut recent = RecentFolds::default();
+        for c in ('\u{80}'..'\u{3400}').chain('\u{A000}'..='\u{FFFF}') {
+            let folded = recent.folded(c);
+            // Some term begins with the folded form's char at `k` and the byte after it, if any.
+            let begins_term = (0..folded.len()).filter(|&k| folded[k] & 0xC0 != 0x80).any(|k| {
+                let head = &folded[k..folded.len().min(k + 2)];
+                terms.iter().any(|t| t.as_bytes().starts_with(head))
+            });
+            let [.., high, low] = u32::from(c).to_be_bytes();
+            assert_eq!(automaton.bmp_starts.contains(high, low), begins_term, "{c:?}");
+        }
     }
 
     /// The starts `sweep_starts` finds in `bytes`, and those `may_start_term` says one at a time.
