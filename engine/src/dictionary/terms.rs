@@ -7,6 +7,8 @@
 //! after a byte or two, and prose has far fewer word starts than bytes. The sweep and the walks
 //! read the original text, folding it as they go (see the `cursor` module).
 
+use std::sync::OnceLock;
+
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, BuildError, MatchKind};
@@ -26,12 +28,15 @@ pub struct TermAutomaton {
     first_pairs: PairSet,
     /// The same pairs as folded bytes, for the chars that are folded before they are tested.
     folded_first_pairs: PairSet,
-    /// The chars of two or three bytes (the code points below U+10000, indexed by their two
-    /// bytes) that fold otherwise than byte for byte and at whose folded form a walk may start
-    /// (see [`TermAutomaton::may_begin`], whatever byte comes after the form): most such chars in a
-    /// text (accented letters, CJK punctuation) begin no term, and this says so before they are
-    /// folded.
-    bmp_starts: PairSet,
+    /// The chars of two or three bytes (the code points below U+10000) at whose folded form a
+    /// walk may start (see [`TermAutomaton::may_begin`], whatever byte comes after the form),
+    /// one bit each, in blocks of 64 code points each found when a text first asks for one
+    /// of them (a few blocks cover a language; folding all of them would slow the compile by a
+    /// tenth): most such chars in a text (accented letters, CJK punctuation) begin no term, and
+    /// this says so before they are folded.
+    bmp_starts: Box<[OnceLock<u64>]>,
+    /// Whether some folded first pair begins with each byte, whatever byte comes after it.
+    begins_pair: [bool; 256],
     /// The pairs of a term's second and third bytes; a term of two bytes allows any third
     /// byte. Together with `first_pairs` this rules out most of the word starts that share
     /// their first two letters with a term ("in", "pr", "ch").
@@ -113,35 +118,32 @@ impl TermAutomaton {
         }
         let punctuation_starts =
             terms.iter().filter_map(|t| t.as_bytes().first()).any(|&b| b.is_ascii() && !is_ascii_word(b));
-        let mut automaton = TermAutomaton {
+        Ok(TermAutomaton {
             nfa,
             first_pairs: first_pairs.of_original_bytes(),
+            begins_pair: std::array::from_fn(|a| (0..=255).any(|b| first_pairs.contains(a as u8, b))),
             folded_first_pairs: first_pairs,
             second_pairs: second_pairs.of_original_bytes(),
-            bmp_starts: PairSet::new(),
+            bmp_starts: (0..0x10000 / 64).map(|_| OnceLock::new()).collect(),
             punctuation_starts,
-        };
-        automaton.bmp_starts = automaton.bmp_starts();
-        Ok(automaton)
+        })
     }
 
-    /// The set of [`TermAutomaton::bmp_starts`], from the folded first pairs.
-    fn bmp_starts(&self) -> PairSet {
-        let mut starts = PairSet::new();
-        let mut recent = RecentFolds::default();
-        // Whether some first pair begins with each byte, whatever byte comes after it.
-        let begins_pair: Vec<bool> =
-            (0..=255).map(|a| (0..=255).any(|b| self.folded_first_pairs.contains(a, b))).collect();
-        // Ideographs fold byte for byte and never ask; the rest is folded once each.
-        let others = ('\u{80}'..'\u{3400}').chain('\u{A000}'..='\u{FFFF}');
-        for c in others {
-            let folded = recent.folded(c);
-            if (0..folded.len()).any(|k| self.may_begin(folded, k, |first| begins_pair[usize::from(first)])) {
-                let [.., high, low] = u32::from(c).to_be_bytes();
-                starts.insert(high, low);
-            }
-        }
-        starts
+    /// Whether a walk may start at the folded form of the char `code` (below U+10000), see
+    /// [`TermAutomaton::bmp_starts`].
+    fn bmp_may_start(&self, code: u32) -> bool {
+        let block = code / 64;
+        let starts = self.bmp_starts[block as usize].get_or_init(|| {
+            let mut recent = RecentFolds::default();
+            let chars = (0..64).filter_map(|k| char::from_u32(block * 64 + k).map(|c| (k, c)));
+            chars.fold(0, |starts, (k, c)| {
+                let folded = recent.folded(c);
+                let may =
+                    (0..folded.len()).any(|i| self.may_begin(folded, i, |first| self.begins_pair[usize::from(first)]));
+                starts | u64::from(may) << k
+            })
+        });
+        starts >> (code % 64) & 1 != 0
     }
 
     /// Whether a walk may start at byte `k` of the folded form `folded` of a char: the byte
@@ -205,14 +207,15 @@ impl TermAutomaton {
             }
             return;
         }
-        // A char of two or three bytes: its code point's two bytes, from the UTF-8 encoding
-        // (`110aaabb 10bbbbbb`, `1110aaaa 10aaaabb 10bbbbbb`).
+        // A char of two or three bytes: its code point, from the UTF-8 encoding
+        // (`110xxxxx 10xxxxxx`, `1110xxxx 10xxxxxx 10xxxxxx`).
         if bytes[at] < 0xF0 {
-            let (high, low) = match bytes[at] {
-                0xE0.. => (bytes[at] << 4 | (bytes[at + 1] & 0x3F) >> 2, bytes[at + 1] << 6 | bytes[at + 2] & 0x3F),
-                lead => ((lead & 0x1F) >> 2, lead << 6 | bytes[at + 1] & 0x3F),
+            let tail = |b: u8| u32::from(b & 0x3F);
+            let code = match bytes[at] {
+                0xE0.. => u32::from(bytes[at] & 0x0F) << 12 | tail(bytes[at + 1]) << 6 | tail(bytes[at + 2]),
+                lead => u32::from(lead & 0x1F) << 6 | tail(bytes[at + 1]),
             };
-            if !self.bmp_starts.contains(high, low) {
+            if !self.bmp_may_start(code) {
                 return;
             }
         }
@@ -406,8 +409,7 @@ mod tests {
                 let head = &folded[k..folded.len().min(k + 2)];
                 terms.iter().any(|t| t.as_bytes().starts_with(head))
             });
-            let [.., high, low] = u32::from(c).to_be_bytes();
-            assert_eq!(automaton.bmp_starts.contains(high, low), begins_term, "{c:?}");
+            assert_eq!(automaton.bmp_may_start(u32::from(c)), begins_term, "{c:?}");
         }
     }
 
