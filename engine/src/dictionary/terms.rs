@@ -7,12 +7,14 @@
 //! after a byte or two, and prose has far fewer word starts than bytes. The sweep and the walks
 //! read the original text, folding it as they go (see the `cursor` module).
 
+use std::sync::OnceLock;
+
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, BuildError, MatchKind};
 
 use super::cursor::{folds_byte_for_byte, FoldCursor};
-use super::fold::{encodes_unified_ideograph, fold_ascii, Folded};
+use super::fold::{encodes_unified_ideograph, fold_ascii, Folded, RecentFolds};
 use crate::byte_flags::{self, Lanes};
 
 /// The compiled terms.
@@ -26,6 +28,15 @@ pub struct TermAutomaton {
     first_pairs: PairSet,
     /// The same pairs as folded bytes, for the chars that are folded before they are tested.
     folded_first_pairs: PairSet,
+    /// The chars of two or three bytes (the code points below U+10000) at whose folded form a
+    /// walk may start (see [`TermAutomaton::may_begin`], whatever byte comes after the form),
+    /// one bit each, in blocks of 64 code points each found when a text first asks for one
+    /// of them (a few blocks cover a language; folding all of them would slow the compile by a
+    /// tenth): most such chars in a text (accented letters, CJK punctuation) begin no term, and
+    /// this says so before they are folded.
+    bmp_starts: Box<[OnceLock<u64>]>,
+    /// Whether some folded first pair begins with each byte, whatever byte comes after it.
+    begins_pair: [bool; 256],
     /// The pairs of a term's second and third bytes; a term of two bytes allows any third
     /// byte. Together with `first_pairs` this rules out most of the word starts that share
     /// their first two letters with a term ("in", "pr", "ch").
@@ -110,10 +121,41 @@ impl TermAutomaton {
         Ok(TermAutomaton {
             nfa,
             first_pairs: first_pairs.of_original_bytes(),
+            begins_pair: std::array::from_fn(|a| (0..=255).any(|b| first_pairs.contains(a as u8, b))),
             folded_first_pairs: first_pairs,
             second_pairs: second_pairs.of_original_bytes(),
+            bmp_starts: (0..0x10000 / 64).map(|_| OnceLock::new()).collect(),
             punctuation_starts,
         })
+    }
+
+    /// Whether a walk may start at the folded form of the char `code` (below U+10000), see
+    /// [`TermAutomaton::bmp_starts`].
+    fn bmp_may_start(&self, code: u32) -> bool {
+        let block = code / 64;
+        let starts = self.bmp_starts[block as usize].get_or_init(|| {
+            let mut recent = RecentFolds::default();
+            let chars = (0..64).filter_map(|k| char::from_u32(block * 64 + k).map(|c| (k, c)));
+            chars.fold(0, |starts, (k, c)| {
+                let folded = recent.folded(c);
+                let may =
+                    (0..folded.len()).any(|i| self.may_begin(folded, i, |first| self.begins_pair[usize::from(first)]));
+                starts | u64::from(may) << k
+            })
+        });
+        starts >> (code % 64) & 1 != 0
+    }
+
+    /// Whether a walk may start at byte `k` of the folded form `folded` of a char: the byte
+    /// begins a char, and a first pair of folded bytes with the byte after it, or, when it ends
+    /// the form, `with_next` says it may with the byte after the form.
+    #[inline]
+    fn may_begin(&self, folded: &[u8], k: usize, with_next: impl Fn(u8) -> bool) -> bool {
+        folded[k] & 0xC0 != 0x80
+            && match folded.get(k + 1) {
+                Some(&second) => self.folded_first_pairs.contains(folded[k], second),
+                None => with_next(folded[k]),
+            }
     }
 
     /// Calls `found` for every occurrence of every term in the folding of `text` that starts
@@ -165,21 +207,28 @@ impl TermAutomaton {
             }
             return;
         }
+        // A char of two or three bytes: its code point, from the UTF-8 encoding
+        // (`110xxxxx 10xxxxxx`, `1110xxxx 10xxxxxx 10xxxxxx`).
+        if bytes[at] < 0xF0 {
+            let tail = |b: u8| u32::from(b & 0x3F);
+            let code = match bytes[at] {
+                0xE0.. => u32::from(bytes[at] & 0x0F) << 12 | tail(bytes[at + 1]) << 6 | tail(bytes[at + 2]),
+                lead => u32::from(lead & 0x1F) << 6 | tail(bytes[at + 1]),
+            };
+            if !self.bmp_may_start(code) {
+                return;
+            }
+        }
         // The walk starts only at the chars of its folded form whose first two folded bytes
         // (the second may be the next char's) are a first pair, or may be.
         let (folded, len) = cursor.folded_char(at);
         let next = at + len;
         let next_folds_alone = next == bytes.len() || folds_byte_for_byte(bytes, next);
-        let may_begin = |folded: &[u8], k: usize| {
-            folded[k] & 0xC0 != 0x80
-                && match folded.get(k + 1) {
-                    Some(&second) => self.folded_first_pairs.contains(folded[k], second),
-                    None if next_folds_alone => {
-                        bytes.get(next).is_some_and(|&b| self.folded_first_pairs.contains(folded[k], fold_ascii(b)))
-                    }
-                    None => true,
-                }
+        let with_next = |first: u8| {
+            !next_folds_alone
+                || bytes.get(next).is_some_and(|&b| self.folded_first_pairs.contains(first, fold_ascii(b)))
         };
+        let may_begin = |folded: &[u8], k: usize| self.may_begin(folded, k, with_next);
         let mut from = (0..folded.len()).find(|&k| may_begin(folded, k));
         while let Some(skip) = from {
             walk(cursor, skip);
@@ -346,6 +395,22 @@ mod tests {
         // Inside the folded form of a char: `½` folds to `1⁄2`.
         assert_eq!(matches(&["⁄2"], "a½"), [(0, 1, 3)]);
         assert_eq!(matches(&["strasse"], "Straße"), [(0, 0, 7)]);
+    }
+
+    #[test]
+    fn rules_out_only_the_chars_whose_folded_form_begins_no_term() {
+        let terms: Vec<String> = ["ete", "€10", ",x", "ss", "⁄2", "株式", "ａｂ", "st"].map(String::from).into();
+        let automaton = TermAutomaton::build(&terms).unwrap();
+        let mut recent = RecentFolds::default();
+        for c in ('\u{80}'..'\u{3400}').chain('\u{A000}'..='\u{FFFF}') {
+            let folded = recent.folded(c);
+            // Some term begins with the folded form's char at `k` and the byte after it, if any.
+            let begins_term = (0..folded.len()).filter(|&k| folded[k] & 0xC0 != 0x80).any(|k| {
+                let head = &folded[k..folded.len().min(k + 2)];
+                terms.iter().any(|t| t.as_bytes().starts_with(head))
+            });
+            assert_eq!(automaton.bmp_may_start(u32::from(c)), begins_term, "{c:?}");
+        }
     }
 
     /// The starts `sweep_starts` finds in `bytes`, and those `may_start_term` says one at a time.
