@@ -8,7 +8,8 @@
 
 use aho_corasick::{AhoCorasick, Input};
 
-use crate::{byte_flags, Span};
+use crate::byte_flags::{self, Lanes};
+use crate::Span;
 
 /// One maximal run of ASCII digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,20 +304,14 @@ impl Literal {
 /// search for a word goes on after the end of an occurrence that does not start a word.
 fn contains_any(haystack: &str, words: &[&str]) -> bool {
     let hay = haystack.as_bytes();
-    // The pairs of neighbouring bytes of the haystack, lower-cased, hashed into 1,024 bits: a
-    // word whose first two bytes are not among them is not looked for at all (most context
-    // windows hold none of a list's words).
-    let mut present = [0u64; 16];
-    for pair in hay.windows(2) {
-        let hash = pair_hash(pair[0].to_ascii_lowercase(), pair[1].to_ascii_lowercase());
-        present[hash / 64] |= 1 << (hash % 64);
-    }
+    // A word whose first two bytes are not a pair of neighbouring bytes of the haystack is not
+    // looked for at all (most context windows hold none of a list's words).
+    let pairs = WindowPairs::new(hay);
     words.iter().any(|w| {
         let word = w.as_bytes();
         let Some(&first) = word.first() else { return true };
         if let Some(&second) = word.get(1) {
-            let hash = pair_hash(first, second.to_ascii_lowercase());
-            if present[hash / 64] & (1 << (hash % 64)) == 0 {
+            if !pairs.may_hold(first, second.to_ascii_lowercase()) {
                 return false;
             }
         }
@@ -337,12 +332,52 @@ fn contains_any(haystack: &str, words: &[&str]) -> bool {
     })
 }
 
-/// A hash of two bytes into 0..1024, for [`contains_any`]'s filter: two ASCII letters keep
-/// what tells each apart (their five low bits), so a word's first two letters collide with
-/// another pair of letters only if they are the same (a 256-bit hash made one pair in a
-/// typical window pass for seven words starting "na", each then looked for in vain).
-fn pair_hash(a: u8, b: u8) -> usize {
-    (usize::from(a) << 5 ^ usize::from(b)) % 1024
+/// The pairs of neighbouring bytes of a context window of up to [`WindowPairs::BYTES`] bytes,
+/// lower-cased (ASCII only), sixteen pairs to a vector register, for [`contains_any`]'s filter:
+/// each word's first pair is compared with all of them at once.
+struct WindowPairs {
+    /// Each pair's first byte, and after the last pair `0xFF` (never in UTF-8, so never a
+    /// word's byte).
+    firsts: [Lanes; WindowPairs::CHUNKS],
+    /// Each pair's second byte, likewise.
+    seconds: [Lanes; WindowPairs::CHUNKS],
+    /// The registers that hold pairs, or none for a longer window (no pair is then ruled out).
+    chunks: usize,
+}
+
+impl WindowPairs {
+    const CHUNKS: usize = 4;
+    /// The longest window read: 64 bytes make 63 pairs.
+    const BYTES: usize = 16 * WindowPairs::CHUNKS;
+
+    fn new(hay: &[u8]) -> WindowPairs {
+        let mut window = [0xFF; WindowPairs::BYTES + 1];
+        let chunks = if hay.len() <= WindowPairs::BYTES {
+            window[..hay.len()].copy_from_slice(hay);
+            hay.len().saturating_sub(1).div_ceil(16)
+        } else {
+            0
+        };
+        let lowered = |from: usize| {
+            let bytes = Lanes::new(window[from..from + 16].try_into().unwrap_or_default());
+            bytes | byte_flags::lanes_in_range(bytes, b'A', b'Z') & Lanes::splat(0x20)
+        };
+        WindowPairs {
+            firsts: std::array::from_fn(|k| lowered(16 * k)),
+            seconds: std::array::from_fn(|k| lowered(16 * k + 1)),
+            chunks,
+        }
+    }
+
+    /// Whether the window may hold the pair `first`, `second`: it does, or it is too long.
+    fn may_hold(&self, first: u8, second: u8) -> bool {
+        if self.chunks == 0 {
+            return true;
+        }
+        let (first, second) = (Lanes::splat(first), Lanes::splat(second));
+        let pairs = self.firsts.iter().zip(&self.seconds).take(self.chunks);
+        pairs.fold(Lanes::splat(0), |found, (f, s)| found | f.simd_eq(first) & s.simd_eq(second)).any()
+    }
 }
 
 /// Whether `c` continues a word.
@@ -472,6 +507,48 @@ mod tests {
         assert_eq!(literal.find("a://b c://d", 0), Some(1));
         assert_eq!(literal.find("a://b c://d", 2), Some(7));
         assert_eq!(literal.find("a://b", 2), None);
+    }
+
+    /// [`contains_any`] without its filter: every word looked for.
+    fn contains_any_unfiltered(haystack: &str, words: &[&str]) -> bool {
+        words.iter().any(|w| {
+            let starts_word = !w.starts_with(|c: char| c.is_alphanumeric());
+            let lowered = haystack.to_ascii_lowercase();
+            lowered
+                .match_indices(w)
+                .any(|(at, _)| starts_word || !haystack[..at].chars().next_back().is_some_and(char::is_alphanumeric))
+        })
+    }
+
+    #[test]
+    fn finds_context_words_like_a_search_without_the_filter() {
+        let words = [
+            "tel",
+            "tél",
+            "date of birth",
+            "né le",
+            "d.o.b",
+            "v.",
+            "出生",
+            "x",
+            "",
+            "ab",
+            "ba",
+            "Tel",
+            "phone #",
+            "ZZ",
+        ];
+        let text = "Tel: 06 12, hotel TÉL né le 3 D.O.B. aB BA 出生 v.12 ;date OF birth- Phone #4 zz é\n".repeat(3);
+        let starts: Vec<usize> = (0..text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for (n, &from) in starts.iter().enumerate() {
+            for &to in starts[n..].iter().take(80) {
+                let hay = &text[from..to];
+                for k in 0..words.len() {
+                    let list = &words[k..(k + 3).min(words.len())];
+                    assert_eq!(contains_any(hay, list), contains_any_unfiltered(hay, list), "{hay:?} {list:?}");
+                }
+            }
+        }
     }
 
     #[test]
