@@ -203,7 +203,9 @@ fn may_be_money(text: &ScanText<'_>, i: usize) -> bool {
         || matches!(after, 0xC2 | 0xE2);
     // `with_currency` looks for a sign behind a no-break space only when a unit may follow.
     let before = &bytes[..span.start];
-    let no_break_space_before = before.ends_with("\u{a0}".as_bytes()) || before.ends_with("\u{a0}-".as_bytes());
+    // Its last byte first: most numbers have neither behind them.
+    let no_break_space_before = matches!(before.last(), Some(0xA0 | b'-'))
+        && (before.ends_with("\u{a0}".as_bytes()) || before.ends_with("\u{a0}-".as_bytes()));
     more || unit || sign_possible(bytes, span.start) || no_break_space_before
 }
 
