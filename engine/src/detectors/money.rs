@@ -103,24 +103,28 @@ fn amounts(
 /// groups it used and its span.
 fn amount_at(text: &ScanText<'_>, i: usize) -> (usize, Span) {
     let groups = text.groups();
+    // The bytes between group `k` and the next: `ScanText::gap` without its char boundary
+    // checks, compared as bytes.
+    let between = |k: usize| &text.bytes[groups[k].span.end..groups[k + 1].span.start];
     let mut last = i;
-    let mut separator: Option<&str> = None;
+    let mut separator: Option<&[u8]> = None;
     while last + 1 < groups.len() && groups[last].len() <= 3 && groups[last + 1].len() == 3 {
-        let gap = text.gap(last);
-        let thousands = matches!(gap, "," | "." | " " | "\u{a0}" | "'" | "’" | "\u{202f}");
+        let gap = between(last);
+        // `,`, `.`, a space, a no-break space, `'`, `’` or a narrow no-break space.
+        let thousands = matches!(gap, b"," | b"." | b" " | b"\xC2\xA0" | b"'" | b"\xE2\x80\x99" | b"\xE2\x80\xAF");
         if !thousands || separator.is_some_and(|s| s != gap) {
             break;
         }
         // "1,234.567" is not a grouping: a group of three after the decimal point.
-        if last + 2 < groups.len() && groups[last + 2].len() != 3 && text.gap(last + 1) == gap {
+        if last + 2 < groups.len() && groups[last + 2].len() != 3 && between(last + 1) == gap {
             break;
         }
         separator = Some(gap);
         last += 1;
     }
     if last + 1 < groups.len() && (1..=2).contains(&groups[last + 1].len()) {
-        let gap = text.gap(last);
-        if (gap == "." || gap == ",") && separator != Some(gap) {
+        let gap = between(last);
+        if (gap == b"." || gap == b",") && separator != Some(gap) {
             last += 1;
         }
     }
@@ -199,7 +203,9 @@ fn may_be_money(text: &ScanText<'_>, i: usize) -> bool {
         || matches!(after, 0xC2 | 0xE2);
     // `with_currency` looks for a sign behind a no-break space only when a unit may follow.
     let before = &bytes[..span.start];
-    let no_break_space_before = before.ends_with("\u{a0}".as_bytes()) || before.ends_with("\u{a0}-".as_bytes());
+    // Its last byte first: most numbers have neither behind them.
+    let no_break_space_before = matches!(before.last(), Some(0xA0 | b'-'))
+        && (before.ends_with("\u{a0}".as_bytes()) || before.ends_with("\u{a0}-".as_bytes()));
     more || unit || sign_possible(bytes, span.start) || no_break_space_before
 }
 
