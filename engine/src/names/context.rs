@@ -113,9 +113,16 @@ const fn pair_index(first: u8, second: u8) -> usize {
     ((first & 0x1F) as usize) << 5 | (second & 0x1F) as usize
 }
 
-/// The [`pair_index`]es of the titles and salutations (each has two bytes at least), one bit
-/// each.
-const CONTEXT_PAIRS: [u64; 16] = {
+/// The [`pair_index`]es of the first two bytes of the titles and salutations (each has two
+/// bytes at least), one bit each.
+const CONTEXT_PAIRS: [u64; 16] = context_pairs(false);
+
+/// The [`pair_index`]es of the last two bytes of the titles and salutations, one bit each.
+const CONTEXT_END_PAIRS: [u64; 16] = context_pairs(true);
+
+/// The [`pair_index`]es of the first two bytes of every title and salutation, or of the last two
+/// if `last`, one bit each.
+const fn context_pairs(last: bool) -> [u64; 16] {
     let mut pairs = [0u64; 16];
     let lists = [TITLES, SALUTATIONS];
     let mut list = 0;
@@ -123,14 +130,22 @@ const CONTEXT_PAIRS: [u64; 16] = {
         let mut i = 0;
         while i < lists[list].len() {
             let word = lists[list][i].as_bytes();
-            let pair = pair_index(word[0], word[1]);
+            let first = if last { word.len() - 2 } else { 0 };
+            let pair = pair_index(word[first], word[first + 1]);
             pairs[pair / 64] |= 1 << (pair % 64);
             i += 1;
         }
         list += 1;
     }
     pairs
-};
+}
+
+/// Whether a word that ends with the bytes `a`, `b` may be a title or a salutation, in any ASCII
+/// case: two ASCII letters that end none ("the", "with") rule it out.
+fn may_end_context_word(a: u8, b: u8) -> bool {
+    let pair = pair_index(a, b);
+    !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic()) || CONTEXT_END_PAIRS[pair / 64] >> (pair % 64) & 1 == 1
+}
 
 /// A word of at most [`LONGEST_CONTEXT_WORD`] bytes as one number, in ASCII lower case if
 /// `lower`, with its length in the top byte: a list of such words is searched with one
@@ -273,8 +288,9 @@ fn is_before_lead(c: char) -> bool {
 enum LookBack {
     /// Only white space stands between the start of the line, at this offset, and the word.
     LineStart(usize),
-    /// The last word before the word is no title, and it ends with a colon that ends no field
-    /// ("handle(req: Request)"), or it has no colon and something other than the marks of
+    /// The last word before the word ends with two ASCII letters that end no title and no
+    /// salutation ("proposal by Friday"), or it is no title, and it ends with a colon that ends no
+    /// field ("handle(req: Request)"), or it has no colon and something other than the marks of
     /// [`is_before_lead`] stands before it on its line ("proposal by Friday"): the line holds
     /// neither a field nor a salutation alone, so no evidence.
     NoEvidence,
@@ -309,6 +325,12 @@ fn look_back(bytes: &[u8], at: usize) -> LookBack {
         Some(None | Some(b'\n')) => return LookBack::LineStart(word_end),
         None => return LookBack::Unknown,
         Some(Some(_)) => {}
+    }
+    // The line ends here with the last word before `at`. If that word ends with two letters that
+    // end no title and no salutation, it is neither, the line is no field (no colon) and holds
+    // more than marks (no signature): no evidence, without reading the word. Most words end so.
+    if word_end >= 2 && !may_end_context_word(bytes[word_end - 2], bytes[word_end - 1]) {
+        return LookBack::NoEvidence;
     }
     let word_start = skip(word_end, |c| !ends_last_word(c));
     let word = &bytes[word_start..word_end];

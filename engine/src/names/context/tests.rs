@@ -33,6 +33,8 @@ fn looking_back_agrees_with_reading_the_line() {
         "Name: Jan\nFull name: Ana\nsee: Ana\nContact person :  Ana\n“ Dear Ana\nchère Ana\nx « Ana",
         "Your NAME: Ana\nx(name: Ana\nsee \"name: Ana\nPrénom: Ana\nfn handle(req: Request)\nnew hire:Ana, x: Ana",
         "a\u{3000}Dear\u{3000}Anna é Bob Mme\u{a0}Dubois  x\r\nAna \x0cBo",
+        "x Signor Ana x DOTT Bo x sig.ra Ca x SIGNORA Da\nDEAR Eb\nthe Fa\n with Ga thanks Ha\nGRAZIE Ia x Herr\tJa",
+        "x mevrouw Ka x Doña La\nchÈre Ma\n-- Hey Na\nhi Oa\n\"Hola\" Pa the Mr Qa sra Ra",
     ];
     let spaced = format!("{long} Dr Ana\n{long}\n{}Dear Ana\nx{}Ana by Bo", " ".repeat(61), " ".repeat(70));
     for text in texts.iter().copied().chain([spaced.as_str()]) {
@@ -72,7 +74,12 @@ fn every_title_and_salutation_starts_like_one() {
             assert!(may_start_context_word(form.as_bytes()), "{form}");
         }
         assert!(is_context_word(word), "{word}");
+        for form in [word.to_ascii_uppercase(), word.to_ascii_lowercase()] {
+            let [.., a, b] = *form.as_bytes() else { panic!("{form}") };
+            assert!(may_end_context_word(a, b), "{form}");
+        }
     }
+    assert!(!may_end_context_word(b'h', b'e') && !may_end_context_word(b'T', b'H') && may_end_context_word(b'.', b'x'));
     assert!(is_context_word("Dear") && is_context_word("HELLO") && is_title_word(b"Dott.ssa"));
     assert!(!may_start_context_word(b"Street") && !may_start_context_word(b"M"));
 }
