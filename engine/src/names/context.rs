@@ -147,6 +147,20 @@ fn may_end_context_word(a: u8, b: u8) -> bool {
     !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic()) || CONTEXT_END_PAIRS[pair / 64] >> (pair % 64) & 1 == 1
 }
 
+/// Whether the text before a name on its line, `line`, that ends with an ASCII byte other than
+/// white space, may give evidence, by its last bytes: a title (maybe with a full stop) and a
+/// salutation end with letters ([`may_end_context_word`]), a field with a colon, and a line of
+/// marks alone ([`is_before_lead`]) with a mark. Most lines end otherwise ("the", "Friday.",
+/// "Street,").
+fn may_end_lead(line: &[u8]) -> bool {
+    let word = line.strip_suffix(b".").unwrap_or(line);
+    match *word {
+        [.., a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => may_end_context_word(a, b),
+        [.., b] => b.is_ascii_alphabetic() || matches!(b, b'.' | b':') || is_before_lead(char::from(b)),
+        [] => true,
+    }
+}
+
 /// A word of at most [`LONGEST_CONTEXT_WORD`] bytes as one number, in ASCII lower case if
 /// `lower`, with its length in the top byte: a list of such words is searched with one
 /// comparison per word instead of a call to compare bytes.
@@ -288,8 +302,8 @@ fn is_before_lead(c: char) -> bool {
 enum LookBack {
     /// Only white space stands between the start of the line, at this offset, and the word.
     LineStart(usize),
-    /// The last word before the word ends with two ASCII letters that end no title and no
-    /// salutation ("proposal by Friday"), or it is no title, and it ends with a colon that ends no
+    /// The line before the word ends as no title, salutation, field or marks do
+    /// ([`may_end_lead`]: "proposal by Friday", "Baker Street, London"), or the last word is no title, and it ends with a colon that ends no
     /// field ("handle(req: Request)"), or it has no colon and something other than the marks of
     /// [`is_before_lead`] stands before it on its line ("proposal by Friday"): the line holds
     /// neither a field nor a salutation alone, so no evidence.
@@ -326,10 +340,9 @@ fn look_back(bytes: &[u8], at: usize) -> LookBack {
         None => return LookBack::Unknown,
         Some(Some(_)) => {}
     }
-    // The line ends here with the last word before `at`. If that word ends with two letters that
-    // end no title and no salutation, it is neither, the line is no field (no colon) and holds
-    // more than marks (no signature): no evidence, without reading the word. Most words end so.
-    if word_end >= 2 && !may_end_context_word(bytes[word_end - 2], bytes[word_end - 1]) {
+    // The line ends here with the last word before `at`: most lines are ruled out by their last
+    // bytes, without reading the word.
+    if !may_end_lead(&bytes[..word_end]) {
         return LookBack::NoEvidence;
     }
     let word_start = skip(word_end, |c| !ends_last_word(c));

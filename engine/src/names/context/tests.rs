@@ -35,6 +35,7 @@ fn looking_back_agrees_with_reading_the_line() {
         "a\u{3000}Dear\u{3000}Anna é Bob Mme\u{a0}Dubois  x\r\nAna \x0cBo",
         "x Signor Ana x DOTT Bo x sig.ra Ca x SIGNORA Da\nDEAR Eb\nthe Fa\n with Ga thanks Ha\nGRAZIE Ia x Herr\tJa",
         "x mevrouw Ka x Doña La\nchÈre Ma\n-- Hey Na\nhi Oa\n\"Hola\" Pa the Mr Qa sra Ra",
+        "Street, Ana x; Bo (Ca) Da x.. Ea AM. Fa Mr.. Ga x,. Ha Dear. Ia -> Ja\n* Ka\n> La\n\" Ma x.M. Na",
     ];
     let spaced = format!("{long} Dr Ana\n{long}\n{}Dear Ana\nx{}Ana by Bo", " ".repeat(61), " ".repeat(70));
     for text in texts.iter().copied().chain([spaced.as_str()]) {
@@ -79,6 +80,8 @@ fn every_title_and_salutation_starts_like_one() {
             assert!(may_end_context_word(a, b), "{form}");
         }
     }
+    assert!(may_end_lead(b"x Mr.") && may_end_lead(b"M.") && may_end_lead(b"Name:") && may_end_lead(b" >"));
+    assert!(!may_end_lead(b"by Friday.") && !may_end_lead(b"Street,") && !may_end_lead(b"the"));
     assert!(!may_end_context_word(b'h', b'e') && !may_end_context_word(b'T', b'H') && may_end_context_word(b'.', b'x'));
     assert!(is_context_word("Dear") && is_context_word("HELLO") && is_title_word(b"Dott.ssa"));
     assert!(!may_start_context_word(b"Street") && !may_start_context_word(b"M"));
