@@ -244,15 +244,19 @@ const fn with_pair(mut pairs: [u32; 26], word: &[u8]) -> [u32; 26] {
 
 /// Whether [`shapes_around`] may give the number a shape, from its [`GroupShape`] alone, for
 /// [`ScanText::for_each_candidate`] (no branch): a number of four digits at most after a space
-/// (a street name before it), one of five digits at most after no ASCII word byte and before a
-/// space, a comma or a letter (a street after it), or one before the first byte of `号`. A test
-/// checks that every number given a shape passes.
+/// that follows no digit (a street name before it), one of five digits at most after no ASCII
+/// word byte and before a space, a comma or a letter that no digit follows (a street after it),
+/// or one before the first byte of `号`. A test checks that every number given a shape passes.
 #[inline(always)]
 pub(super) fn may_have_shape(group: GroupShape) -> bool {
-    let GroupShape { len, before, after, .. } = group;
+    let GroupShape { len, before, after, gap, gap_before, .. } = group;
     let word_before = before.is_ascii_alphanumeric() | (before == b'_');
-    let street_after = (after == b' ') | (after == b',') | after.is_ascii_alphabetic();
-    ((len <= 4) & (before == b' ')) | ((len <= 5) & !word_before & street_after) | (after == CHINESE_NUMBER_SIGN_LEAD)
+    // A letter that ends the number ("221B") is followed by a space or a comma, not by the next
+    // group's digits ("-0b7d", "=3a4").
+    let street_after = (after == b' ') | (after == b',') | (after.is_ascii_alphabetic() & (gap != 1));
+    ((len <= 4) & (before == b' ') & (gap_before != 1))
+        | ((len <= 5) & !word_before & street_after)
+        | (after == CHINESE_NUMBER_SIGN_LEAD)
 }
 
 /// The first byte of `号`, which ends the number of a Chinese address.
@@ -428,6 +432,8 @@ mod tests {
             "5 ",
             " 5",
             "5号",
+            "-0b7d =3a4 x-7B 12 7b5 Baker Street 7b, rue Y -7B Baker Street 5 12 Baker Street 1 2 rue X 3 4号",
+            "Calle Mayor 1 2, Hauptstraße 3 4\n",
         ];
         let mut with_shape = 0;
         for text in texts {
