@@ -175,9 +175,7 @@ impl DictionaryMatcher {
             }
         }
     }
-}
 
-impl DictionaryMatcher {
     /// Calls `found` with the term's index and its original byte span for every term that
     /// stands as a word of its own in `text`, in text order.
     fn for_each_term(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {

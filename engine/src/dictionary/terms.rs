@@ -207,17 +207,10 @@ impl TermAutomaton {
             }
             return;
         }
-        // A char of two or three bytes: its code point, from the UTF-8 encoding
-        // (`110xxxxx 10xxxxxx`, `1110xxxx 10xxxxxx 10xxxxxx`).
-        if bytes[at] < 0xF0 {
-            let tail = |b: u8| u32::from(b & 0x3F);
-            let code = match bytes[at] {
-                0xE0.. => u32::from(bytes[at] & 0x0F) << 12 | tail(bytes[at + 1]) << 6 | tail(bytes[at + 2]),
-                lead => u32::from(lead & 0x1F) << 6 | tail(bytes[at + 1]),
-            };
-            if !self.bmp_may_start(code) {
-                return;
-            }
+        // A char of two or three bytes (below U+10000) is ruled out by its code point.
+        let code = cursor.text()[at..].chars().next().map_or(0, u32::from);
+        if code < 0x10000 && !self.bmp_may_start(code) {
+            return;
         }
         // The walk starts only at the chars of its folded form whose first two folded bytes
         // (the second may be the next char's) are a first pair, or may be.
