@@ -33,6 +33,13 @@ pub fn lanes_in_range(bytes: Lanes, lo: u8, hi: u8) -> Lanes {
     offset.min(Lanes::splat(hi.wrapping_sub(lo))).simd_eq(offset)
 }
 
+/// The lanes of `bytes` that hold an ASCII letter: setting bit 5 maps `A-Z` onto `a-z` and
+/// nothing else into it.
+#[inline(always)]
+pub fn lanes_ascii_letters(bytes: Lanes) -> Lanes {
+    lanes_in_range(bytes | Lanes::splat(0x20), b'a', b'z')
+}
+
 /// The bytes [`for_each_flagged`] classifies at once, and the flags [`gather`] gathers.
 pub const BLOCK: usize = 64;
 
@@ -112,6 +119,16 @@ mod tests {
                 let expected: [u8; 16] = std::array::from_fn(|k| if (lo..=hi).contains(&bytes[k]) { 0xFF } else { 0 });
                 assert_eq!(flags, expected, "{lo}..={hi}");
             }
+        }
+    }
+
+    #[test]
+    fn lanes_ascii_letters_flag_exactly_the_ascii_letters() {
+        for first in (0..=255u8).step_by(16) {
+            let bytes: [u8; 16] = std::array::from_fn(|k| first + k as u8);
+            let flags = lanes_ascii_letters(Lanes::new(bytes)).to_array();
+            let expected: [u8; 16] = std::array::from_fn(|k| if bytes[k].is_ascii_alphabetic() { 0xFF } else { 0 });
+            assert_eq!(flags, expected, "from {first}");
         }
     }
 

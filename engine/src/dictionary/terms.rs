@@ -328,8 +328,7 @@ fn sweep_starts(bytes: &[u8], punctuation: bool, mut start: impl FnMut(usize)) {
 /// `_`), those that are not ASCII, and those that lead a char of several bytes, as bits `0..16`.
 fn classes(sixteen: &[u8]) -> (u64, u64, u64) {
     let lanes = Lanes::new(sixteen.try_into().unwrap_or_default());
-    // Setting bit 5 maps `A-Z` onto `a-z` and nothing else into it.
-    let word = byte_flags::lanes_in_range(lanes | Lanes::splat(0x20), b'a', b'z')
+    let word = byte_flags::lanes_ascii_letters(lanes)
         | byte_flags::lanes_in_range(lanes, b'0', b'9')
         | byte_flags::lanes_equal(lanes, b'_');
     // Bit 7 of a byte says it is not ASCII, bit 6 then that it leads a char.

@@ -87,7 +87,7 @@ fn capital_starts(bytes: Lanes) -> Lanes {
 /// "221B") and a byte of a non-ASCII char are left to [`starts_word`]: capitals after digits
 /// are few, and ruling them out here cost more, in every lane, than looking at them.
 fn may_start_after(before: Lanes) -> Lanes {
-    !byte_flags::lanes_in_range(before | Lanes::splat(0x20), b'a', b'z')
+    !byte_flags::lanes_ascii_letters(before)
 }
 
 /// Calls `found` with every offset in `bytes`, in order, that holds a byte that may start a
@@ -166,7 +166,7 @@ fn ascii_word_len(rest: &[u8]) -> Option<Option<usize>> {
 fn ascii_letters(bytes: &[u8]) -> (usize, bool) {
     if let Some(&sixteen) = bytes.first_chunk::<16>() {
         let lanes = Lanes::new(sixteen);
-        let letters = byte_flags::lanes_in_range(lanes | Lanes::splat(0x20), b'a', b'z').to_bitmask();
+        let letters = byte_flags::lanes_ascii_letters(lanes).to_bitmask();
         let len = letters.trailing_ones();
         if len < 16 {
             let lower = byte_flags::lanes_in_range(lanes, b'a', b'z').to_bitmask();
